@@ -1,0 +1,7 @@
+// What the route plugins need from the running server.
+import type { CommandContext } from '../commands/context.ts';
+
+export interface ApiDeps {
+  ctx: CommandContext;
+  cookieSecure: boolean;
+}

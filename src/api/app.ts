@@ -1,0 +1,67 @@
+// Builds the HTTP server: JSON API under /api with OpenAPI at /api/docs, and the web app everywhere else.
+import fastifyCookie from '@fastify/cookie';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { ApiDeps } from './apiDeps.ts';
+import { authRoutes } from './auth/routes.ts';
+import { installErrorHandler } from './errorHandler.ts';
+import { healthRoutes } from './health/routes.ts';
+import { invitationRoutes } from './invitations/routes.ts';
+import { meRoutes } from './me/routes.ts';
+import { memberRoutes } from './members/routes.ts';
+import { installSessions } from './session.ts';
+import { setupRoutes } from './setup/routes.ts';
+import { installWebApp } from './webApp.ts';
+import { workspaceRoutes } from './workspaces/routes.ts';
+
+export const BODY_LIMIT_BYTES = 256 * 1024;
+
+export interface ApiOptions extends ApiDeps {
+  logger?: boolean | object;
+  webRoot?: string;
+  trustProxy?: boolean;
+}
+
+export async function buildApi(options: ApiOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: options.trustProxy ?? false,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Kolorob API',
+        version: '0.1.0',
+        description:
+          'Errors are JSON: { "error": code, "message": a sentence to show, "fields": { field: problem } }.',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'kolorob_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  installSessions(app, options.ctx.database.db);
+  const deps: ApiDeps = { ctx: options.ctx, cookieSecure: options.cookieSecure };
+  await app.register(healthRoutes);
+  await app.register(setupRoutes(deps));
+  await app.register(authRoutes(deps));
+  await app.register(meRoutes(deps));
+  await app.register(workspaceRoutes(deps));
+  await app.register(memberRoutes(deps));
+  await app.register(invitationRoutes(deps));
+  await installWebApp(app, options.webRoot);
+  return app;
+}

@@ -1,0 +1,10 @@
+import { z } from 'zod';
+import { localeSchema, personNameSchema, uuidParam } from '../commonSchemas.ts';
+
+export const updateMeBody = z
+  .object({
+    name: personNameSchema.optional(),
+    locale: localeSchema.optional(),
+    currentWorkspaceId: uuidParam('The workspace').optional(),
+  })
+  .strict();

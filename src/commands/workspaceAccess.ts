@@ -1,0 +1,41 @@
+// Finds the actor's role in a workspace and checks a permission. Someone outside the workspace
+// gets "not found", never a hint that it exists.
+import { and, eq } from 'drizzle-orm';
+import { forbidden, notFound } from '../core/appError.ts';
+import { can, type Permission, type Role } from '../core/roles.ts';
+import type { Queryable } from '../db/database.ts';
+import { memberships } from '../db/schema.ts';
+
+const PERMISSION_MESSAGES: Record<Permission, string> = {
+  'workspace.read': 'You are not a member of this workspace.',
+  'workspace.rename': 'Only owners and admins can change the workspace settings.',
+  'members.manage': 'Only owners and admins can manage members.',
+  'invitations.manage': 'Only owners and admins can invite people.',
+  'posts.write': 'Viewers cannot write posts.',
+  'posts.publishWithoutApproval': 'Your posts need approval before they are published.',
+};
+
+export async function memberRole(
+  q: Queryable,
+  workspaceId: string,
+  userId: string,
+): Promise<Role | undefined> {
+  const [row] = await q
+    .select({ role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId)));
+  return row?.role;
+}
+
+/** The actor's role, or 404 when they are not a member, or 403 when the role lacks the permission. */
+export async function requirePermission(
+  q: Queryable,
+  workspaceId: string,
+  userId: string,
+  permission: Permission,
+): Promise<Role> {
+  const role = await memberRole(q, workspaceId, userId);
+  if (!role) throw notFound('The workspace');
+  if (!can(role, permission)) throw forbidden(PERMISSION_MESSAGES[permission]);
+  return role;
+}

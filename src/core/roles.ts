@@ -1,0 +1,41 @@
+// Workspace roles and what each may do. Commands call these; the UI only mirrors them.
+export const ROLES = ['owner', 'admin', 'editor', 'contributor', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+const RANK: Record<Role, number> = { owner: 5, admin: 4, editor: 3, contributor: 2, viewer: 1 };
+
+export type Permission =
+  | 'workspace.read'
+  | 'workspace.rename'
+  | 'members.manage'
+  | 'invitations.manage'
+  | 'posts.write'
+  | 'posts.publishWithoutApproval';
+
+const MINIMUM: Record<Permission, Role> = {
+  'workspace.read': 'viewer',
+  'workspace.rename': 'admin',
+  'members.manage': 'admin',
+  'invitations.manage': 'admin',
+  'posts.write': 'contributor',
+  'posts.publishWithoutApproval': 'editor',
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return RANK[role] >= RANK[MINIMUM[permission]];
+}
+
+export function outranksOrEquals(a: Role, b: Role): boolean {
+  return RANK[a] >= RANK[b];
+}
+
+/**
+ * Why `actor` may not give `target` (currently `from`, or a new invitee when `from` is null) the role `to`;
+ * undefined when allowed. Only owners grant or take away ownership; admins manage everyone below owner.
+ */
+export function roleChangeRefusal(actor: Role, from: Role | null, to: Role): string | undefined {
+  if (!can(actor, 'members.manage')) return 'Only owners and admins can manage members.';
+  if ((to === 'owner' || from === 'owner') && actor !== 'owner')
+    return 'Only an owner can grant or remove the owner role.';
+  return undefined;
+}

@@ -1,0 +1,73 @@
+// pg-boss on either engine: the queue every background job goes through. A job is enqueued in the
+// same transaction as the row it belongs to, so a rollback drops both.
+import PgBoss from 'pg-boss';
+import type { Database, SqlExecutor } from '../db/database.ts';
+
+export interface JobQueue {
+  /** Enqueues a job; pass the transaction's executor so the job commits or rolls back with it. */
+  send<T extends object>(
+    queue: string,
+    data: T,
+    options?: { startAfter?: Date; in?: SqlExecutor },
+  ): Promise<string | null>;
+  work<T>(queue: string, handler: (data: T) => Promise<void>): Promise<void>;
+  schedule(queue: string, cron: string): Promise<void>;
+  stop(): Promise<void>;
+  boss: PgBoss;
+}
+
+export interface JobQueueOptions {
+  /** How often an idle worker looks for due jobs; bounds how late a delayed job can run. */
+  pollingIntervalSeconds?: number;
+  /** Run cron schedules and maintenance in this process (one per deployment is enough, any is fine). */
+  supervise?: boolean;
+}
+
+export async function startJobQueue(database: Database, options: JobQueueOptions = {}): Promise<JobQueue> {
+  const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 1;
+  const boss = new PgBoss({
+    db: { executeSql: (text, values) => database.executor.executeSql(text, values) },
+    schema: 'pgboss',
+    supervise: options.supervise ?? true,
+    schedule: options.supervise ?? true,
+    migrate: true,
+    // Finished jobs may hold links with one-time tokens: keep them only briefly.
+    deleteAfterHours: 24,
+    archiveCompletedAfterSeconds: 3600,
+  });
+  boss.on('error', (err: Error) => {
+    process.emitWarning(`job queue: ${err.message}`);
+  });
+  await boss.start();
+  const created = new Set<string>();
+  const ensureQueue = async (name: string) => {
+    if (created.has(name)) return;
+    await boss.createQueue(name);
+    created.add(name);
+  };
+
+  return {
+    boss,
+    async send(queue, data, opts = {}) {
+      await ensureQueue(queue);
+      return boss.send(queue, data, {
+        startAfter: opts.startAfter,
+        retryLimit: 5,
+        retryDelay: 5,
+        retryBackoff: true,
+        db: opts.in ? { executeSql: (text, values) => opts.in!.executeSql(text, values) } : undefined,
+      });
+    },
+    async work(queue, handler) {
+      await ensureQueue(queue);
+      await boss.work(queue, { pollingIntervalSeconds, batchSize: 1 }, async (jobs) => {
+        for (const job of jobs) await handler(job.data as never);
+      });
+    },
+    async schedule(queue, cron) {
+      await ensureQueue(queue);
+      await boss.schedule(queue, cron);
+    },
+    stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }),
+  };
+}

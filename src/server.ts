@@ -1,0 +1,96 @@
+// Starts Kolorob: database, job queue and workers, and the HTTP server, in the roles asked for.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import pino from 'pino';
+import { buildApi } from './api/app.ts';
+import type { CommandContext } from './commands/context.ts';
+import type { Config } from './config.ts';
+import { createSecretBox, type SecretBox } from './core/secretBox.ts';
+import { type Database, openDatabase } from './db/database.ts';
+import { instanceSecret } from './instanceSecret.ts';
+import { type JobQueue, startJobQueue } from './jobs/jobQueue.ts';
+import { workPurgeExpired } from './jobs/purgeExpiredJob.ts';
+import { workSendMail } from './jobs/sendMailJob.ts';
+import { createMailer, type Mailer } from './mail/mailer.ts';
+
+export type ServerRole = 'all' | 'api' | 'worker';
+
+export interface RunningServer {
+  database: Database;
+  jobs: JobQueue;
+  secretBox: SecretBox;
+  mailer: Mailer;
+  api: FastifyInstance | undefined;
+  url: string | undefined;
+  stop(): Promise<void>;
+}
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const WEB_ROOT = path.join(repoRoot, 'dist', 'web');
+
+export interface StartOptions {
+  role?: ServerRole;
+  /** Replace the mailer (tests capture mail this way when they do not run an SMTP server). */
+  mailer?: Mailer;
+  /** Open an already-prepared database instead of the configured one. */
+  database?: Database;
+  pollingIntervalSeconds?: number;
+}
+
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+  const role = options.role ?? 'all';
+  if (role !== 'all' && !config.databaseUrl && !options.database) {
+    throw new Error(`--role ${role} needs DATABASE_URL: the embedded database serves one process only.`);
+  }
+  const log = pino({ level: config.logLevel });
+  const secretBox = createSecretBox(instanceSecret(config.secret, config.dataDir));
+  const database =
+    options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  let jobs: JobQueue | undefined;
+  let api: FastifyInstance | undefined;
+  try {
+    jobs = await startJobQueue(database, {
+      pollingIntervalSeconds: options.pollingIntervalSeconds,
+      supervise: role !== 'api',
+    });
+    const mailer = options.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log });
+    const ctx: CommandContext = { database, jobs, config };
+    if (role !== 'api') {
+      await workSendMail(jobs, mailer);
+      await workPurgeExpired(jobs, database.db);
+    }
+    let url: string | undefined;
+    if (role !== 'worker') {
+      api = await buildApi({
+        ctx,
+        cookieSecure: config.cookieSecure,
+        webRoot: WEB_ROOT,
+        logger: { level: config.logLevel },
+      });
+      url = await api.listen({ port: config.port, host: config.host });
+      log.info(
+        `Kolorob is ready at ${config.publicUrl} (${database.engine}${config.databaseUrl ? '' : `, data in ${config.dataDir}`})`,
+      );
+    }
+    const running: RunningServer = {
+      database,
+      jobs,
+      secretBox,
+      mailer,
+      api,
+      url,
+      async stop() {
+        await api?.close();
+        await jobs?.stop();
+        await database.close();
+      },
+    };
+    return running;
+  } catch (err) {
+    await api?.close().catch(() => {});
+    await jobs?.stop().catch(() => {});
+    await database.close().catch(() => {});
+    throw err;
+  }
+}
