@@ -35,13 +35,15 @@ export interface Database {
   /** Runs fn in one transaction and hands it both the Drizzle handle and a raw executor on the same connection. */
   transaction<T>(fn: (tx: Tx, sql: SqlExecutor) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /** Runs fn while no other Kolorob process runs startup work (migrations) on this database. */
+  duringStartup<T>(fn: () => Promise<T>): Promise<T>;
   /** The embedded engine's whole data folder as a tarball (tests start from it); absent on PostgreSQL. */
   dumpTemplate?(): Promise<Blob>;
 }
 
 const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 const INT8 = 20;
-const MIGRATION_LOCK_KEY = 0x6b6f6c6f; // "kolo"
+const STARTUP_LOCK_KEY = 0x6b6f6c6f; // "kolo"
 
 // Drizzle keeps the driver's connection on the transaction's session; pg-boss needs it to enqueue
 // a job inside the same transaction as the row it belongs to.
@@ -117,6 +119,8 @@ async function openPglite(options: OpenOptions): Promise<Database & { migrate():
       await migratePglite(drizzlePglite(client), { migrationsFolder });
     },
     dumpTemplate: () => client.dumpDataDir('none'),
+    // The data-folder lock already makes this the only process.
+    duringStartup: (fn) => fn(),
     async close() {
       await client.close();
       lock?.release();
@@ -136,26 +140,30 @@ async function openPostgres(url: string, max: number): Promise<Database & { migr
   pool.on('error', () => {
     // An idle client lost its connection; the pool replaces it on the next query.
   });
-  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  const db = drizzlePg(pool, { schema });
+  // A session lock held on its own connection while fn runs on the pool.
+  const duringStartup = async <T>(fn: () => Promise<T>): Promise<T> => {
+    const conn = await pool.connect();
+    try {
+      await conn.query('SELECT pg_advisory_lock($1)', [STARTUP_LOCK_KEY]);
+      try {
+        return await fn();
+      } finally {
+        await conn.query('SELECT pg_advisory_unlock($1)', [STARTUP_LOCK_KEY]);
+      }
+    } finally {
+      conn.release();
+    }
+  };
   return {
     engine: 'postgres',
-    db,
+    db: db as unknown as Db,
     executor: clientExecutor(pool),
-    transaction: (fn) => db.transaction((tx) => fn(tx, clientExecutor(transactionClient(tx)))),
-    async migrate() {
-      // Several processes may start at once: one migrates, the others wait and find nothing left to do.
-      const conn = await pool.connect();
-      try {
-        await conn.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-        try {
-          await migratePg(drizzlePg(conn), { migrationsFolder });
-        } finally {
-          await conn.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
-        }
-      } finally {
-        conn.release();
-      }
-    },
+    transaction: (fn) =>
+      db.transaction((tx) => fn(tx as unknown as Tx, clientExecutor(transactionClient(tx as unknown as Tx)))),
+    duringStartup,
+    // Several processes may start at once: one migrates, the others wait and find nothing left to do.
+    migrate: () => duringStartup(() => migratePg(db, { migrationsFolder })),
     close: () => pool.end(),
   };
 }

@@ -38,11 +38,23 @@ export async function startJobQueue(database: Database, options: JobQueueOptions
   boss.on('error', (err: Error) => {
     process.emitWarning(`job queue: ${err.message}`);
   });
-  await boss.start();
+  // pg-boss creates its schema on first start; two processes doing that at once collide.
+  await database.duringStartup(() => boss.start());
   const created = new Set<string>();
   const ensureQueue = async (name: string) => {
     if (created.has(name)) return;
-    await boss.createQueue(name);
+    // Processes starting together may create the same queue at once; PostgreSQL then reports a
+    // deadlock or a duplicate to all but one. The queue exists afterwards, so look again and retry.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        if (!(await boss.getQueue(name))) await boss.createQueue(name);
+        break;
+      } catch (err) {
+        const code = (err as { code?: string }).code;
+        if (attempt >= 5 || (code !== '40P01' && code !== '23505' && code !== '42P07')) throw err;
+        await new Promise((r) => setTimeout(r, 50 + Math.random() * 200 * attempt));
+      }
+    }
     created.add(name);
   };
 

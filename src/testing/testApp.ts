@@ -63,9 +63,9 @@ export class ApiClient {
       method,
       url,
       remoteAddress: this.ip,
-      headers: { ...(this.cookie ? { cookie: this.cookie } : {}), ...(extra.headers ?? {}) },
       ...(body === undefined ? {} : { payload: body as InjectOptions['payload'] }),
       ...extra,
+      headers: { ...(this.cookie ? { cookie: this.cookie } : {}), ...(extra.headers ?? {}) },
     } as InjectOptions);
     const setCookie = response.cookies.find((c) => c.name === 'kolorob_session');
     if (setCookie) this.cookie = setCookie.value ? `kolorob_session=${setCookie.value}` : undefined;

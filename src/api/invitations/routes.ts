@@ -24,8 +24,6 @@ import {
   tokenParams,
 } from './schema.ts';
 
-type NewAccountBody = { name: string; email: string; password: string; locale?: 'en' | 'bn' };
-
 export const invitationRoutes =
   (deps: ApiDeps): FastifyPluginAsyncZod =>
   async (app) => {
@@ -106,10 +104,14 @@ export const invitationRoutes =
       async (request, reply) => {
         const body = request.body ?? {};
         let result: Awaited<ReturnType<typeof acceptInvitation>>;
-        if ('password' in body && body.password !== undefined) {
-          result = await acceptInvitation(deps.ctx, request.params.token, {
-            newAccount: body as NewAccountBody,
-          });
+        if (body.name !== undefined && body.email !== undefined && body.password !== undefined) {
+          const newAccount = {
+            name: body.name,
+            email: body.email,
+            password: body.password,
+            locale: body.locale,
+          };
+          result = await acceptInvitation(deps.ctx, request.params.token, { newAccount });
         } else if (request.user) {
           result = await acceptInvitation(deps.ctx, request.params.token, { userId: request.user.id });
         } else {

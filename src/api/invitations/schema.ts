@@ -9,18 +9,28 @@ export const invitationParams = z
 export const tokenParams = z
   .object({ token: z.string().min(10, 'The invitation link is incomplete.').max(200) })
   .strict();
+/** Empty when signed in; name, email and password together to accept with a new account. */
 export const acceptBody = z
-  .union([
-    z
-      .object({
-        name: personNameSchema,
-        email: emailSchema,
-        password: passwordSchema,
-        locale: localeSchema.optional(),
-      })
-      .strict(),
-    z.object({}).strict(),
-  ])
+  .object({
+    name: personNameSchema.optional(),
+    email: emailSchema.optional(),
+    password: passwordSchema.optional(),
+    locale: localeSchema.optional(),
+  })
+  .strict()
+  .superRefine((body, ctx) => {
+    if (Object.values(body).every((v) => v === undefined)) return;
+    const labels = { name: 'your name', email: 'your email', password: 'a password' } as const;
+    for (const key of ['name', 'email', 'password'] as const) {
+      if (body[key] === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: `Enter ${labels[key]} to create your account.`,
+        });
+      }
+    }
+  })
   .nullish();
 export const invitationResponse = z.object({
   id: z.string(),

@@ -1,0 +1,543 @@
+// Every API route fed malformed input: broken JSON, bodies that are not objects, missing, mistyped and
+// unknown fields, bodies over the size limit, the wrong content type and invalid path parameters. Each must
+// be refused with a 4xx JSON error { error, message, fields? } that names the offending field, and none may
+// write anything. Adding an /api route without an entry here fails the suite.
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually, startTestApp, type TestApp } from '../testing/testApp.ts';
+import { BODY_LIMIT_BYTES } from './app.ts';
+
+const PASSWORD = 'correct horse battery';
+const OWNER_EMAIL = 'owner@example.com';
+const NOWHERE = '00000000-0000-4000-8000-000000000000';
+const IP = '203.0.113.77';
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Audience = 'owner' | 'signed out';
+
+interface BodySpec {
+  /** A body the route would accept, with every field it knows; each case breaks exactly one thing. */
+  valid(): Record<string, unknown>;
+  required: string[];
+  /** Fields stored as text, which must refuse a NUL character rather than fail in the database. */
+  text?: string[];
+  /** JSON null (and no body at all) is a valid empty body for this route. */
+  nullable?: boolean;
+}
+
+interface RouteSpec {
+  /** The route as Fastify registered it, e.g. "PATCH /api/workspaces/:workspaceId". */
+  route: string;
+  /** Reachable signed out, so the battery runs signed out as well as signed in. */
+  public?: boolean;
+  body?: BodySpec;
+}
+
+interface Case {
+  name: string;
+  /** Built when the case runs, once the fixtures exist. */
+  url(): string;
+  payload?(): string;
+  contentType?: string;
+  status: number;
+  /** Another status that is just as right (a path parameter too long for the router: 414). */
+  alternative?: number;
+  error?: string;
+  /** The key that fields must name. */
+  field?: string;
+  /** The fields the route knows, none of which an answer may call unknown. */
+  known?: string[];
+}
+
+let app: TestApp;
+let ownerCookie: string;
+const ids = { workspaceId: '', userId: '', invitationId: '', token: '' };
+let resetToken = '';
+
+const emptyBody: BodySpec = { valid: () => ({}), required: [], nullable: true };
+
+const ROUTES: RouteSpec[] = [
+  { route: 'GET /api/health', public: true },
+  { route: 'GET /api/setup', public: true },
+  {
+    route: 'POST /api/setup',
+    public: true,
+    body: {
+      valid: () => ({
+        name: 'Nadia Islam',
+        email: OWNER_EMAIL,
+        password: PASSWORD,
+        workspaceName: 'Acme',
+        locale: 'bn',
+      }),
+      required: ['name', 'email', 'password', 'workspaceName'],
+      text: ['name', 'email', 'workspaceName'],
+    },
+  },
+  {
+    route: 'POST /api/auth/sign-in',
+    public: true,
+    body: {
+      valid: () => ({ email: OWNER_EMAIL, password: PASSWORD }),
+      required: ['email', 'password'],
+      text: ['email'],
+    },
+  },
+  { route: 'POST /api/auth/sign-out', public: true, body: emptyBody },
+  {
+    route: 'POST /api/auth/password-reset',
+    public: true,
+    body: { valid: () => ({ email: OWNER_EMAIL }), required: ['email'], text: ['email'] },
+  },
+  {
+    route: 'POST /api/auth/password-reset/confirm',
+    public: true,
+    body: {
+      valid: () => ({ token: resetToken, password: 'a brand new password' }),
+      required: ['token', 'password'],
+    },
+  },
+  { route: 'GET /api/me' },
+  {
+    route: 'PATCH /api/me',
+    body: {
+      valid: () => ({ name: 'Renamed', locale: 'bn', currentWorkspaceId: ids.workspaceId }),
+      required: [],
+      text: ['name'],
+    },
+  },
+  { route: 'GET /api/workspaces' },
+  {
+    route: 'POST /api/workspaces',
+    body: { valid: () => ({ name: 'Another' }), required: ['name'], text: ['name'] },
+  },
+  { route: 'GET /api/workspaces/:workspaceId' },
+  {
+    route: 'PATCH /api/workspaces/:workspaceId',
+    body: { valid: () => ({ name: 'Renamed' }), required: ['name'], text: ['name'] },
+  },
+  { route: 'GET /api/workspaces/:workspaceId/members' },
+  {
+    route: 'PATCH /api/workspaces/:workspaceId/members/:userId',
+    body: { valid: () => ({ role: 'viewer' }), required: ['role'] },
+  },
+  { route: 'DELETE /api/workspaces/:workspaceId/members/:userId', body: emptyBody },
+  { route: 'GET /api/workspaces/:workspaceId/invitations' },
+  {
+    route: 'POST /api/workspaces/:workspaceId/invitations',
+    body: {
+      valid: () => ({ role: 'viewer', email: 'guest@example.com' }),
+      required: ['role'],
+      text: ['email'],
+    },
+  },
+  { route: 'DELETE /api/workspaces/:workspaceId/invitations/:invitationId', body: emptyBody },
+  { route: 'GET /api/invitations/:token', public: true },
+  {
+    route: 'POST /api/invitations/:token/accept',
+    public: true,
+    body: {
+      valid: () => ({ name: 'Newcomer', email: 'newcomer@example.com', password: PASSWORD, locale: 'en' }),
+      required: ['name', 'email', 'password'],
+      text: ['name', 'email'],
+      nullable: true,
+    },
+  },
+];
+
+/** Every "METHOD /path" under /api the server registered, read from Fastify's route tree (docs excluded). */
+function registeredApiRoutes(api: FastifyInstance): string[] {
+  const parents: string[] = [];
+  const routes = new Set<string>();
+  for (const line of api.printRoutes({ commonPrefix: false }).split('\n')) {
+    const match = /^((?:[│ ] {3})*)[├└]── (\S+)(?: \(([^)]*)\))?/.exec(line);
+    if (!match) continue;
+    const depth = match[1]!.length / 4;
+    parents.length = depth;
+    const path = (parents[depth - 1] ?? '') + match[2];
+    parents.push(path);
+    for (const method of match[3]?.split(',') ?? []) routes.add(`${method.trim()} ${path}`);
+  }
+  return [...routes]
+    .filter((route) => {
+      const [method, path] = route.split(' ') as [string, string];
+      if (!path.startsWith('/api') || path === '/api/docs' || path.startsWith('/api/docs/')) return false;
+      // Fastify answers HEAD for every GET by itself; a HEAD route of its own still needs an entry.
+      return !(method === 'HEAD' && routes.has(`GET ${path}`));
+    })
+    .sort();
+}
+
+const splitRoute = (route: string) => route.split(' ') as [Method, string];
+const paramsOf = (path: string) => [...path.matchAll(/:(\w+)/g)].map((m) => m[1] as keyof typeof ids);
+
+/** The route's path with real ids, except the overridden parameters. */
+function urlOf(path: string, override: Partial<Record<keyof typeof ids, string>> = {}): string {
+  return path.replace(/:(\w+)/g, (_, name: keyof typeof ids) => override[name] ?? ids[name]);
+}
+
+const WRONG_TYPES: [string, unknown][] = [
+  ['a number', 42],
+  ['a boolean', true],
+  ['an object', { value: 'x' }],
+  ['an array', ['x']],
+  ['null', null],
+];
+
+function bodyCases(spec: RouteSpec): Case[] {
+  const [, path] = splitRoute(spec.route);
+  const body = spec.body!;
+  const url = () => urlOf(path);
+  const valid = body.valid;
+  const json = (value: unknown) => JSON.stringify(value);
+  const known = Object.keys(valid());
+  const invalid = (name: string, payload: () => string, field: string): Case => ({
+    name,
+    url,
+    payload,
+    status: 400,
+    error: 'validation_failed',
+    field,
+    known,
+  });
+  const cases: Case[] = [
+    {
+      name: 'malformed JSON',
+      url,
+      payload: () => '{"name": "unfinished',
+      status: 400,
+      error: 'invalid_json',
+    },
+    { name: 'an empty body labelled JSON', url, payload: () => '', status: 400, error: 'invalid_json' },
+    invalid('a JSON array', () => '[]', 'body'),
+    invalid('the valid body inside an array', () => json([valid()]), 'body'),
+    invalid('a JSON string', () => '"hello"', 'body'),
+    invalid('a JSON number', () => '42', 'body'),
+    invalid('a JSON boolean', () => 'true', 'body'),
+  ];
+  if (!body.nullable) cases.push(invalid('JSON null', () => 'null', 'body'));
+  for (const field of body.required) {
+    cases.push(
+      invalid(`without the required field ${field}`, () => json({ ...valid(), [field]: undefined }), field),
+    );
+  }
+  for (const field of Object.keys(valid())) {
+    for (const [label, value] of WRONG_TYPES)
+      cases.push(invalid(`${field} as ${label}`, () => json({ ...valid(), [field]: value }), field));
+  }
+  cases.push(invalid('an unknown field', () => json({ ...valid(), bogus: 'x' }), 'bogus'));
+  for (const field of body.text ?? []) {
+    const value = field === 'email' ? 'nul\u0000byte@example.com' : 'Nul\u0000byte';
+    cases.push({
+      name: `${field} with a NUL character`,
+      url,
+      payload: () => json({ ...valid(), [field]: value }),
+      status: 400,
+      field,
+      known,
+    });
+  }
+  cases.push(
+    {
+      name: 'a JSON string one byte over the body limit',
+      url,
+      payload: () => json('x'.repeat(BODY_LIMIT_BYTES - 1)),
+      status: 413,
+      error: 'body_too_large',
+    },
+    {
+      name: 'the valid body padded over the body limit',
+      url,
+      payload: () => json({ ...valid(), padding: 'x'.repeat(BODY_LIMIT_BYTES) }),
+      status: 413,
+      error: 'body_too_large',
+    },
+    {
+      name: 'the valid body sent as text/plain',
+      url,
+      payload: () => json(valid()),
+      contentType: 'text/plain',
+      status: 415,
+      error: 'unsupported_media_type',
+    },
+    {
+      name: 'a form-encoded body',
+      url,
+      payload: () => 'name=x',
+      contentType: 'application/x-www-form-urlencoded',
+      status: 415,
+      error: 'unsupported_media_type',
+    },
+  );
+  return cases;
+}
+
+function paramCases(spec: RouteSpec): Case[] {
+  const [, path] = splitRoute(spec.route);
+  const body = spec.body;
+  const payload = body ? () => JSON.stringify(body.valid()) : undefined;
+  const cases: Case[] = [];
+  for (const param of paramsOf(path)) {
+    const bad: [string, string, number][] =
+      param === 'token'
+        ? [
+            ['a token too short', 'short', 400],
+            ['a token too long', 'x'.repeat(201), 414],
+            ['an unknown token', 'an-unknown-invitation-token', 404],
+          ]
+        : [
+            [`${param} not a uuid`, 'not-a-uuid', 400],
+            [`${param} a number`, '42', 400],
+            [`${param} an unknown uuid`, NOWHERE, 404],
+          ];
+    for (const [name, value, status] of bad) {
+      cases.push({
+        name,
+        url: () => urlOf(path, { [param]: value }),
+        payload,
+        status: status === 414 ? 400 : status,
+        alternative: status === 414 ? 414 : undefined,
+        error: status === 404 ? 'not_found' : status === 414 ? undefined : 'validation_failed',
+        field: status === 400 ? param : undefined,
+      });
+    }
+    cases.push({
+      name: `${param} with broken percent-encoding`,
+      url: () => urlOf(path, { [param]: 'broken%ZZpercent' }),
+      payload,
+      status: 400,
+    });
+  }
+  return cases;
+}
+
+interface Request {
+  url: string;
+  payload?: string;
+  contentType?: string;
+}
+
+function send(audience: Audience, method: Method, r: Request) {
+  const headers: Record<string, string> = {};
+  if (audience === 'owner') headers.cookie = ownerCookie;
+  if (r.payload !== undefined) headers['content-type'] = r.contentType ?? 'application/json';
+  const options: InjectOptions = { method, url: r.url, remoteAddress: IP, headers };
+  if (r.payload !== undefined) options.payload = r.payload;
+  return app.api.inject(options);
+}
+
+function expectErrorBody(response: LightMyRequestResponse, c: Case) {
+  expect([c.status, c.alternative ?? c.status], response.body).toContain(response.statusCode);
+  expect(response.headers['content-type']).toMatch(/^application\/json/);
+  const body = response.json();
+  expect(Object.keys(body).filter((key) => !['error', 'message', 'fields'].includes(key))).toEqual([]);
+  expect(body.error).toMatch(/^[a-z_]+$/);
+  expect(typeof body.message === 'string' && body.message.trim().length > 0).toBe(true);
+  if (body.fields !== undefined) {
+    expect(typeof body.fields === 'object' && !Array.isArray(body.fields)).toBe(true);
+    for (const problem of Object.values(body.fields)) expect(problem).toMatch(/\S/);
+  }
+  if (c.error) expect(body.error).toBe(c.error);
+  if (c.field) expect(body.fields ?? {}, response.body).toHaveProperty([c.field], expect.any(String));
+  const calledUnknown = Object.entries(body.fields ?? {})
+    .filter(([, problem]) => problem === 'Unknown field.')
+    .map(([field]) => field);
+  expect(
+    calledUnknown.filter((field) => c.known?.includes(field)),
+    'known fields called unknown',
+  ).toEqual([]);
+}
+
+let fingerprintSql: string | undefined;
+
+/** Row count and a digest of the contents of every table in the public schema. */
+async function fingerprint(): Promise<Record<string, string>> {
+  const run = async (sql: string) => (await app.database.executor.executeSql(sql)).rows;
+  if (!fingerprintSql) {
+    const tables = await run(
+      "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name",
+    );
+    expect(tables.length).toBeGreaterThan(5);
+    fingerprintSql = tables
+      .map(
+        ({ table_name: table }) =>
+          `SELECT '${table}' AS t, count(*)::int AS n, md5(coalesce(string_agg(x::text, ',' ORDER BY x::text), '')) AS d FROM public."${table}" x`,
+      )
+      .join(' UNION ALL ');
+  }
+  const result: Record<string, string> = {};
+  for (const row of await run(fingerprintSql)) result[row.t] = `${row.n} rows ${row.d}`;
+  return result;
+}
+
+const rowCounts = async () =>
+  Object.fromEntries(
+    Object.entries(await fingerprint()).map(([table, value]) => [table, value.split(' ')[0]!]),
+  );
+
+/** Sends the case and checks the answer, and that no table changed. */
+async function check(audience: Audience, method: Method, c: Case) {
+  const before = await fingerprint();
+  const response = await send(audience, method, {
+    url: c.url(),
+    payload: c.payload?.(),
+    contentType: c.contentType,
+  });
+  expect(response.statusCode, response.body).toBeLessThan(500);
+  expectErrorBody(response, c);
+  expect(await fingerprint()).toEqual(before);
+}
+
+const statusOf = (c: Case) => (c.alternative ? `${c.status} or ${c.alternative}` : `${c.status}`);
+
+function battery(spec: RouteSpec, audiences: Audience[]) {
+  const [method] = splitRoute(spec.route);
+  describe(spec.route, () => {
+    for (const audience of audiences) {
+      if (spec.body) {
+        for (const c of bodyCases(spec))
+          it(`${audience}: ${c.name} -> ${statusOf(c)}`, () => check(audience, method, c));
+      } else {
+        it(`${audience}: ignores a malformed JSON body on a GET`, async () => {
+          const response = await send(audience, method, {
+            url: urlOf(splitRoute(spec.route)[1]),
+            payload: '{oops',
+          });
+          expect(response.statusCode, response.body).toBe(200);
+        });
+      }
+      for (const c of paramCases(spec))
+        it(`${audience}: ${c.name} -> ${statusOf(c)}`, () => check(audience, method, c));
+    }
+  });
+}
+
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(() => app?.close());
+
+it('has an entry for every /api route the server registers, and none for a route that is gone', () => {
+  expect(ROUTES.map((r) => r.route).sort()).toEqual(registeredApiRoutes(app.api));
+});
+
+describe('before first-start setup', () => {
+  let before: Record<string, string>;
+  beforeAll(async () => {
+    before = await fingerprint();
+  });
+  battery(ROUTES.find((r) => r.route === 'POST /api/setup')!, ['signed out']);
+  it('is still waiting for setup, with nothing written', async () => {
+    expect((await send('signed out', 'GET', { url: '/api/setup' })).json()).toEqual({ needed: true });
+    expect(await fingerprint()).toEqual(before);
+  });
+});
+
+describe('after setup', () => {
+  let countsBefore: Record<string, string>;
+  beforeAll(async () => {
+    const setup = await send('signed out', 'POST', {
+      url: '/api/setup',
+      payload: JSON.stringify(ROUTES.find((r) => r.route === 'POST /api/setup')!.body!.valid()),
+    });
+    expect(setup.statusCode).toBe(201);
+    ownerCookie = `kolorob_session=${setup.cookies.find((c) => c.name === 'kolorob_session')!.value}`;
+    ids.workspaceId = setup.json().workspaces[0].id;
+    const memberInvite = await send('owner', 'POST', {
+      url: `/api/workspaces/${ids.workspaceId}/invitations`,
+      payload: JSON.stringify({ role: 'editor' }),
+    });
+    const memberToken = memberInvite.json().link.split('/invite/')[1];
+    const joined = await send('signed out', 'POST', {
+      url: `/api/invitations/${memberToken}/accept`,
+      payload: JSON.stringify({ name: 'Eli Editor', email: 'editor@example.com', password: PASSWORD }),
+    });
+    expect(joined.statusCode).toBe(200);
+    ids.userId = joined.json().user.id;
+    const pending = await send('owner', 'POST', {
+      url: `/api/workspaces/${ids.workspaceId}/invitations`,
+      payload: JSON.stringify({ role: 'viewer' }),
+    });
+    ids.invitationId = pending.json().id;
+    ids.token = pending.json().link.split('/invite/')[1];
+    const mailBefore = app.mail.length;
+    await send('signed out', 'POST', {
+      url: '/api/auth/password-reset',
+      payload: JSON.stringify({ email: OWNER_EMAIL }),
+    });
+    const mail = await eventually(() => app.mail.slice(mailBefore).find((m) => m.to === OWNER_EMAIL));
+    resetToken = /reset-password\?token=([\w-]+)/.exec(mail.text)![1]!;
+    countsBefore = await rowCounts();
+  });
+
+  for (const spec of ROUTES) battery(spec, spec.public ? ['owner', 'signed out'] : ['owner']);
+
+  it('answers an unknown /api address with a JSON 404', async () => {
+    for (const method of ['GET', 'POST', 'PATCH', 'DELETE'] as const) {
+      const c: Case = { name: 'unknown', url: () => '/api/no-such-thing', status: 404, error: 'not_found' };
+      await check('owner', method, c);
+    }
+  });
+
+  it('changed no row count in any table over the whole battery', async () => {
+    expect(await rowCounts()).toEqual(countsBefore);
+  });
+
+  describe('still healthy afterwards', () => {
+    it('answers health and keeps the owner signed in', async () => {
+      expect((await send('signed out', 'GET', { url: '/api/health' })).statusCode).toBe(200);
+      const me = await send('owner', 'GET', { url: '/api/me' });
+      expect(me.statusCode).toBe(200);
+      expect(me.json().user).toMatchObject({ email: OWNER_EMAIL, name: 'Nadia Islam', locale: 'bn' });
+    });
+
+    it('accepts valid writes on every kind of route', async () => {
+      const json = (value: unknown) => JSON.stringify(value);
+      const ws = `/api/workspaces/${ids.workspaceId}`;
+      const renamed = await send('owner', 'PATCH', { url: '/api/me', payload: json({ name: 'Nadia I.' }) });
+      expect(renamed.statusCode).toBe(200);
+      expect(renamed.json().user.name).toBe('Nadia I.');
+      expect(
+        (await send('owner', 'PATCH', { url: ws, payload: json({ name: 'Acme Ltd' }) })).json().name,
+      ).toBe('Acme Ltd');
+      const role = await send('owner', 'PATCH', {
+        url: `${ws}/members/${ids.userId}`,
+        payload: json({ role: 'viewer' }),
+      });
+      expect(role.json()).toEqual({ userId: ids.userId, role: 'viewer' });
+      const accepted = await send('signed out', 'POST', {
+        url: `/api/invitations/${ids.token}/accept`,
+        payload: json({ name: 'Newcomer', email: 'newcomer@example.com', password: PASSWORD }),
+      });
+      expect(accepted.statusCode).toBe(200);
+      const other = await send('owner', 'POST', {
+        url: `${ws}/invitations`,
+        payload: json({ role: 'viewer' }),
+      });
+      expect(other.statusCode).toBe(201);
+      expect(
+        (await send('owner', 'DELETE', { url: `${ws}/invitations/${other.json().id}` })).statusCode,
+      ).toBe(204);
+      expect((await send('owner', 'DELETE', { url: `${ws}/members/${ids.userId}` })).statusCode).toBe(204);
+      expect(
+        (await send('owner', 'POST', { url: '/api/workspaces', payload: json({ name: 'Second' }) }))
+          .statusCode,
+      ).toBe(201);
+      const reset = await send('signed out', 'POST', {
+        url: '/api/auth/password-reset/confirm',
+        payload: json({ token: resetToken, password: 'a brand new password' }),
+      });
+      expect(reset.statusCode).toBe(200);
+      const signedIn = await send('signed out', 'POST', {
+        url: '/api/auth/sign-in',
+        payload: json({ email: OWNER_EMAIL, password: 'a brand new password' }),
+      });
+      expect(signedIn.statusCode).toBe(200);
+      ownerCookie = `kolorob_session=${signedIn.cookies.find((c) => c.name === 'kolorob_session')!.value}`;
+      expect((await send('owner', 'POST', { url: '/api/auth/sign-out', payload: 'null' })).statusCode).toBe(
+        204,
+      );
+      expect((await send('owner', 'GET', { url: '/api/me' })).statusCode).toBe(401);
+    });
+  });
+});

@@ -1,0 +1,50 @@
+// The shapes the Kolorob API answers with, as the web app reads them.
+export type Locale = 'en' | 'bn';
+
+export const ROLES = ['owner', 'admin', 'editor', 'contributor', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface WorkspaceSummary {
+  id: string;
+  name: string;
+  role: Role;
+}
+
+export interface Me {
+  user: { id: string; name: string; email: string; locale: Locale };
+  workspaces: WorkspaceSummary[];
+  currentWorkspaceId: string | null;
+}
+
+export interface Member {
+  userId: string;
+  name: string;
+  email: string;
+  role: Role;
+  joinedAt: string;
+}
+
+export interface Invitation {
+  id: string;
+  email: string | null;
+  role: Role;
+  expiresAt: string;
+  createdAt: string;
+}
+
+export interface CreatedInvitation {
+  id: string;
+  email: string | null;
+  role: Role;
+  expiresAt: string;
+  link: string;
+}
+
+export interface InvitationPreview {
+  workspaceName: string;
+  inviterName: string;
+  role: Role;
+  email: string | null;
+  accountExists: boolean;
+  expiresAt: string;
+}

@@ -1,0 +1,95 @@
+// The app's routes and the gates in front of them: first-time setup, signed-out pages, and the signed-in workspace.
+import { useTranslation } from 'react-i18next';
+import { Navigate, Outlet, Route, Routes, useLocation, useSearchParams } from 'react-router-dom';
+import type { Me } from '../api/apiTypes.ts';
+import { useMe, useSetupStatus } from '../api/sessionQueries.ts';
+import { AuthLayout } from '../components/AuthLayout.tsx';
+import { errorMessage } from '../components/FormAlert.tsx';
+import { LoadingScreen } from '../components/LoadingScreen.tsx';
+import { ForgotPasswordPage } from '../pages/ForgotPasswordPage.tsx';
+import { InvitePage } from '../pages/InvitePage.tsx';
+import { MembersPage } from '../pages/MembersPage.tsx';
+import { NewWorkspacePage } from '../pages/NewWorkspacePage.tsx';
+import { NotFoundPage, NotFoundPanel } from '../pages/NotFoundPage.tsx';
+import { ResetPasswordPage } from '../pages/ResetPasswordPage.tsx';
+import { SectionNotYetAvailablePage } from '../pages/SectionNotYetAvailablePage.tsx';
+import { SetupPage } from '../pages/SetupPage.tsx';
+import { SignInPage } from '../pages/SignInPage.tsx';
+import { WorkspaceShell } from '../shell/WorkspaceShell.tsx';
+import { safeReturnPath, workspaceHome } from './homePath.ts';
+
+export function App() {
+  return (
+    <Routes>
+      <Route element={<SetupGate />}>
+        <Route path="/setup" element={<SetupPage />} />
+        <Route element={<SignedOutOnly />}>
+          <Route path="/sign-in" element={<SignInPage />} />
+          <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+        </Route>
+        <Route path="/reset-password" element={<ResetPasswordPage />} />
+        <Route path="/invite/:token" element={<InvitePage />} />
+        <Route path="/" element={<SignedIn render={(me) => <Navigate to={workspaceHome(me)} replace />} />} />
+        <Route path="/workspaces/new" element={<SignedIn render={(me) => <NewWorkspacePage me={me} />} />} />
+        <Route path="/w/:workspaceId" element={<SignedIn render={(me) => <WorkspaceShell me={me} />} />}>
+          <Route index element={<Navigate to="streams" replace />} />
+          <Route path="streams" element={<SectionNotYetAvailablePage section="streams" />} />
+          <Route path="publisher" element={<SectionNotYetAvailablePage section="publisher" />} />
+          <Route path="inbox" element={<SectionNotYetAvailablePage section="inbox" />} />
+          <Route path="listening" element={<SectionNotYetAvailablePage section="listening" />} />
+          <Route path="analytics" element={<SectionNotYetAvailablePage section="analytics" />} />
+          <Route path="academy" element={<SectionNotYetAvailablePage section="academy" />} />
+          <Route path="settings" element={<Navigate to="members" replace />} />
+          <Route path="settings/members" element={<MembersPage />} />
+          <Route path="*" element={<NotFoundPanel />} />
+        </Route>
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}
+
+/** Until the first owner exists every address leads to setup; afterwards setup is closed. */
+function SetupGate() {
+  const setup = useSetupStatus();
+  const location = useLocation();
+  if (setup.isPending) return <LoadingScreen />;
+  if (setup.isError) return <ServerUnreachable error={setup.error} onRetry={() => void setup.refetch()} />;
+  const onSetup = location.pathname === '/setup';
+  if (setup.data.needed && !onSetup) return <Navigate to="/setup" replace />;
+  if (!setup.data.needed && onSetup) return <Navigate to="/" replace />;
+  return <Outlet />;
+}
+
+function SignedOutOnly() {
+  const me = useMe();
+  const [params] = useSearchParams();
+  if (me.isPending) return <LoadingScreen />;
+  if (me.data) return <Navigate to={safeReturnPath(params.get('next')) ?? workspaceHome(me.data)} replace />;
+  return <Outlet />;
+}
+
+function SignedIn({ render }: { render: (me: Me) => React.ReactNode }) {
+  const me = useMe();
+  const location = useLocation();
+  if (me.isPending) return <LoadingScreen />;
+  if (me.isError) return <ServerUnreachable error={me.error} onRetry={() => void me.refetch()} />;
+  if (!me.data) {
+    const next =
+      location.pathname === '/' ? '' : `?next=${encodeURIComponent(location.pathname + location.search)}`;
+    return <Navigate to={`/sign-in${next}`} replace />;
+  }
+  return render(me.data);
+}
+
+function ServerUnreachable({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <AuthLayout title={t('errors.unavailableTitle')}>
+      <p role="alert">{errorMessage(error, t)}</p>
+      <button type="button" className="button button-primary" onClick={onRetry}>
+        {t('common.retry')}
+      </button>
+    </AuthLayout>
+  );
+}
