@@ -1,13 +1,14 @@
 // Starts Kolorob: database, job queue and workers, and the HTTP server, in the roles asked for.
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { buildApi } from './api/app.ts';
+import { APP_ROOT } from './appRoot.ts';
 import type { CommandContext } from './commands/context.ts';
 import type { Config } from './config.ts';
 import { createSecretBox, type SecretBox } from './core/secretBox.ts';
 import { type Database, openDatabase } from './db/database.ts';
+import type { DataLock } from './db/dataLock.ts';
 import { instanceSecret } from './instanceSecret.ts';
 import { type JobQueue, startJobQueue } from './jobs/jobQueue.ts';
 import { workPurgeExpired } from './jobs/purgeExpiredJob.ts';
@@ -26,8 +27,7 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const WEB_ROOT = path.join(repoRoot, 'dist', 'web');
+export const WEB_ROOT = path.join(APP_ROOT, 'dist', 'web');
 
 export interface StartOptions {
   role?: ServerRole;
@@ -36,6 +36,8 @@ export interface StartOptions {
   /** Open an already-prepared database instead of the configured one. */
   database?: Database;
   pollingIntervalSeconds?: number;
+  /** The embedded data folder's lock, taken before the app was loaded. */
+  dataLock?: DataLock;
 }
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
@@ -46,7 +48,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const log = pino({ level: config.logLevel });
   const secretBox = createSecretBox(instanceSecret(config.secret, config.dataDir));
   const database =
-    options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+    options.database ??
+    (await openDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      dataLock: options.dataLock,
+    }));
   let jobs: JobQueue | undefined;
   let api: FastifyInstance | undefined;
   try {

@@ -1,9 +1,8 @@
 // The `kolorob` command: start (the server, in one or several roles) and migrate.
 import { parseArgs } from 'node:util';
 import { readConfig } from '../config.ts';
-import { openDatabase } from '../db/database.ts';
-import { DataFolderLockedError } from '../db/dataLock.ts';
-import { type ServerRole, startServer } from '../server.ts';
+import { acquireDataLock, DataFolderLockedError } from '../db/dataLock.ts';
+import type { ServerRole } from '../server.ts';
 
 const USAGE = `Usage: kolorob <command>
 
@@ -22,7 +21,11 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`Unknown role "${values.role}". Use all, api or worker.\n`);
       return 2;
     }
-    const server = await startServer(config, { role });
+    // Take the embedded folder's lock before loading the rest of the app, so a second process on the
+    // same folder is turned away at once.
+    const dataLock = config.databaseUrl ? undefined : acquireDataLock(config.dataDir);
+    const { startServer } = await import('../server.ts');
+    const server = await startServer(config, { role, dataLock });
     let stopping = false;
     const stop = async (signal: string) => {
       if (stopping) return;
@@ -36,6 +39,7 @@ async function main(argv: string[]): Promise<number> {
     return -1;
   }
   if (command === 'migrate') {
+    const { openDatabase } = await import('../db/database.ts');
     const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
     await database.close();
     process.stdout.write('Migrations applied.\n');

@@ -1,7 +1,6 @@
 // Opens Kolorob's database: embedded PGlite in the data folder by default, PostgreSQL when a URL is given.
 // Both run the same Drizzle queries and the same migrations.
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -10,6 +9,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { APP_ROOT } from '../appRoot.ts';
 import { acquireDataLock, type DataLock } from './dataLock.ts';
 import * as schema from './schema.ts';
 
@@ -41,8 +41,10 @@ export interface Database {
   dumpTemplate?(): Promise<Blob>;
 }
 
-const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+const migrationsFolder = path.join(APP_ROOT, 'src', 'db', 'migrations');
 const INT8 = 20;
+// One process, one session: PostgreSQL's default 128 MB of shared buffers mostly sits idle here.
+const EMBEDDED_SETTINGS = ['shared_buffers=32MB', 'wal_buffers=1MB'];
 const STARTUP_LOCK_KEY = 0x6b6f6c6f; // "kolo"
 
 // Drizzle keeps the driver's connection on the transaction's session; pg-boss needs it to enqueue
@@ -65,6 +67,8 @@ function clientExecutor(client: {
 export interface OpenOptions {
   /** PostgreSQL connection string; when absent the embedded engine is used. */
   databaseUrl?: string;
+  /** The folder's lock, when the caller took it early (before loading the rest of the app). */
+  dataLock?: DataLock;
   /** Folder of the embedded database; the lock file lives here too. */
   dataDir?: string;
   /** Open the embedded engine in memory, from an optional data-folder dump (tests). */
@@ -88,9 +92,12 @@ async function openPglite(options: OpenOptions): Promise<Database & { migrate():
     client = await PGlite.create({ parsers: { [INT8]: Number }, loadDataDir: options.memory.loadDataDir });
   } else {
     if (!options.dataDir) throw new Error('openDatabase needs a dataDir for the embedded engine');
-    lock = acquireDataLock(options.dataDir);
+    lock = options.dataLock ?? acquireDataLock(options.dataDir);
     try {
-      client = await PGlite.create(path.join(options.dataDir, 'pglite'), { parsers: { [INT8]: Number } });
+      client = await PGlite.create(path.join(options.dataDir, 'pglite'), {
+        parsers: { [INT8]: Number },
+        postgresqlconf: EMBEDDED_SETTINGS,
+      });
     } catch (err) {
       lock.release();
       throw err;

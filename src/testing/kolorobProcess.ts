@@ -27,20 +27,25 @@ export interface KolorobProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
+/** Where the command runs from: the TypeScript sources through tsx, or the bundle `npm start` runs. */
+export type KolorobEntry = 'sources' | 'bundle';
+
+const ENTRY_ARGS: Record<KolorobEntry, string[]> = {
+  sources: ['--import', 'tsx', path.join(REPO_ROOT, 'src/cli/main.ts')],
+  bundle: [path.join(REPO_ROOT, 'dist/server/main.js')],
+};
+
 export async function spawnKolorob(
   args: string[],
   env: Record<string, string | undefined>,
+  entry: KolorobEntry = 'sources',
 ): Promise<KolorobProcess> {
   const port = Number(env.PORT ?? (await freePort()));
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', path.join(REPO_ROOT, 'src/cli/main.ts'), ...args],
-    {
-      cwd: REPO_ROOT,
-      env: { ...process.env, LOG_LEVEL: 'info', HOST: '127.0.0.1', ...env, PORT: String(port) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  const child = spawn(process.execPath, [...ENTRY_ARGS[entry], ...args], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, LOG_LEVEL: 'info', HOST: '127.0.0.1', ...env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout?.on('data', (d) => {
     out += d;

@@ -14,3 +14,21 @@ export interface TextRule {
   limit: number;
   count(text: string): TextCount;
 }
+
+/** The networks that have a text rule; the same names as the connectors' network ids. */
+export type TextRuleNetwork = 'bluesky' | 'mastodon' | 'x' | 'threads' | 'linkedin';
+
+/**
+ * The count for a text measured in one unit against one limit. `networkName` is what a person calls the
+ * network ("Bluesky"); `note` adds how that network counts, when it differs from what people expect.
+ */
+export function countAgainstLimit(networkName: string, used: number, limit: number, note = ''): TextCount {
+  if (used <= limit) return { used, limit, over: false };
+  const how = note ? ` (${note})` : '';
+  return {
+    used,
+    limit,
+    over: true,
+    problem: `${networkName} allows ${limit} characters${how}; this post has ${used}.`,
+  };
+}

@@ -1,0 +1,39 @@
+// `npm run bench`: runs every benchmark suite (or those named on the command line) and prints a table
+// with each figure, its ratio to a baseline measured in the same run, and its target.
+import type { BenchRow } from './benchRow.ts';
+import { startupBench } from './startup.bench.ts';
+
+const suites: Record<string, () => Promise<BenchRow[]>> = {
+  startup: startupBench,
+};
+
+function format(n: number): string {
+  return n >= 100 ? n.toFixed(0) : n.toFixed(1);
+}
+
+async function main() {
+  const wanted = process.argv.slice(2);
+  const unknown = wanted.filter((w) => !(w in suites));
+  if (unknown.length > 0) {
+    console.error(`Unknown benchmark ${unknown.join(', ')}. Known: ${Object.keys(suites).join(', ')}`);
+    process.exit(2);
+  }
+  let missed = 0;
+  for (const [name, run] of Object.entries(suites)) {
+    if (wanted.length > 0 && !wanted.includes(name)) continue;
+    console.log(`\n## ${name}`);
+    console.log('| measurement | value | baseline | ratio | target | |');
+    console.log('|---|---|---|---|---|---|');
+    for (const row of await run()) {
+      const ratio = row.baseline ? `${(row.value / row.baseline).toFixed(2)}x` : '';
+      const ok = row.target === undefined ? '' : row.value <= row.target ? 'met' : 'MISSED';
+      if (ok === 'MISSED') missed++;
+      console.log(
+        `| ${row.name} | ${format(row.value)} ${row.unit} | ${row.baseline === undefined ? '' : `${format(row.baseline)} ${row.unit}`} | ${ratio} | ${row.target === undefined ? '' : `≤ ${row.target} ${row.unit}`} | ${ok} |`,
+      );
+    }
+  }
+  if (missed > 0) process.exitCode = 1;
+}
+
+await main();
