@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigserial,
   index,
+  integer,
   jsonb,
   pgTable,
   primaryKey,
@@ -128,4 +129,69 @@ export const auditEvents = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('audit_events_workspace_idx').on(t.workspaceId, t.at)],
+);
+
+export const NETWORKS = ['bluesky', 'mastodon', 'x', 'threads', 'linkedin'] as const;
+
+/** A connected account on a network. Credentials are sealed with the instance secret (AES-256-GCM). */
+export const socialAccounts = pgTable(
+  'social_accounts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    network: text('network', { enum: NETWORKS }).notNull(),
+    remoteId: text('remote_id').notNull(),
+    handle: text('handle').notNull(),
+    displayName: text('display_name').notNull(),
+    avatarUrl: text('avatar_url'),
+    /** Where the account lives: a PDS URL on Bluesky, the instance URL on Mastodon. */
+    serviceUrl: text('service_url').notNull(),
+    credentialsSealed: text('credentials_sealed').notNull(),
+    status: text('status', { enum: ['connected', 'needs_reconnect'] })
+      .notNull()
+      .default('connected'),
+    statusReason: text('status_reason'),
+    /** Posting slots for the queue: [{ day: 0-6 (Sunday 0), time: 'HH:MM' }] in timeZone. */
+    postingSlots: jsonb('posting_slots').notNull().default([]),
+    timeZone: text('time_zone').notNull().default('UTC'),
+    connectedBy: uuid('connected_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('social_accounts_remote_key').on(t.workspaceId, t.network, t.remoteId)],
+);
+
+/** A Mastodon OAuth connection under way: the app registered on the instance and the state sent along. */
+export const oauthStates = pgTable('oauth_states', {
+  state: text('state').primaryKey(),
+  workspaceId: uuid('workspace_id')
+    .notNull()
+    .references(() => workspaces.id, { onDelete: 'cascade' }),
+  userId: uuid('user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  network: text('network', { enum: NETWORKS }).notNull(),
+  serviceUrl: text('service_url').notNull(),
+  clientSealed: text('client_sealed').notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  createdAt: createdAt(),
+});
+
+/** The Mastodon connector's record of publish attempts, for servers that ignore Idempotency-Key. */
+export const mastodonPublishLog = pgTable(
+  'mastodon_publish_log',
+  {
+    publishKey: text('publish_key').primaryKey(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => socialAccounts.id, { onDelete: 'cascade' }),
+    textHash: text('text_hash').notNull(),
+    inReplyToId: text('in_reply_to_id'),
+    imageCount: integer('image_count').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    statusId: text('status_id'),
+    statusUrl: text('status_url'),
+  },
+  (t) => [uniqueIndex('mastodon_publish_log_status_key').on(t.statusId)],
 );
