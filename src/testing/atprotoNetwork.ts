@@ -44,6 +44,8 @@ async function dropSchemas(dbUrl: string, schemas: string[]): Promise<void> {
   const client = new pg.Client({ connectionString: dbUrl });
   await client.connect();
   try {
+    // A connection the network failed to close may still hold a lock; give up rather than hang the run.
+    await client.query("SET lock_timeout = '10s'");
     for (const schema of schemas) await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
   } finally {
     await client.end();
@@ -113,9 +115,13 @@ export async function startAtprotoNetwork(options: AtprotoNetworkOptions = {}): 
       if (closed) return;
       closed = true;
       try {
-        await network.close();
+        // On a loaded machine the network's servers have been seen not to finish closing; the test
+        // process ends soon after anyway, so wait a bounded time.
+        await Promise.race([network.close(), new Promise((resolve) => setTimeout(resolve, 20_000).unref())]);
       } finally {
-        await dropSchemas(dbUrl, schemas);
+        await dropSchemas(dbUrl, schemas).catch((err: Error) => {
+          process.emitWarning(`Could not drop the local AT Protocol network's schemas: ${err.message}`);
+        });
         fs.rmSync(tempDir, { recursive: true, force: true });
       }
     },
