@@ -12,6 +12,7 @@ const envSchema = z.object({
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Kolorob <kolorob@localhost>'),
   KOLOROB_COOKIE_SECURE: z.enum(['true', 'false']).optional(),
+  KOLOROB_ALLOW_PRIVATE_FETCH: z.enum(['true', 'false']).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -25,6 +26,8 @@ export interface Config {
   smtpUrl: string | undefined;
   mailFrom: string;
   cookieSecure: boolean;
+  /** Let user-given server addresses point at private, loopback and link-local hosts (a LAN PDS, tests). */
+  allowPrivateFetch: boolean;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
 
@@ -48,6 +51,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.KOLOROB_COOKIE_SECURE
       ? e.KOLOROB_COOKIE_SECURE === 'true'
       : publicUrl.startsWith('https:'),
+    allowPrivateFetch: e.KOLOROB_ALLOW_PRIVATE_FETCH === 'true',
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -4,6 +4,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../core/roles.ts';
+import { type Snac2Server, startSnac2 } from '../testing/snac2Server.ts';
 import { ApiClient, startTestApp, type TestApp } from '../testing/testApp.ts';
 
 type Actor = Role | 'outsider' | 'visitor';
@@ -18,6 +19,8 @@ interface Person {
 }
 
 let app: TestApp;
+/** A real Mastodon-API server, so starting a Mastodon connection succeeds for those allowed to. */
+let snac: Snac2Server;
 let wsA: string;
 let wsB: string;
 let invitationB: string;
@@ -86,6 +89,10 @@ async function snapshot() {
     ),
     users: await rows('SELECT id, email, name, locale, last_workspace_id FROM users ORDER BY id'),
     instance: await rows('SELECT key FROM instance_facts ORDER BY key'),
+    accounts: await rows(
+      'SELECT id, workspace_id, handle, status, credentials_sealed FROM social_accounts ORDER BY id',
+    ),
+    oauthStates: await rows('SELECT state, workspace_id, user_id FROM oauth_states ORDER BY state'),
     audit: await auditCount(),
   };
 }
@@ -151,6 +158,25 @@ const managersOfA = (status: number): Record<Actor, number> => ({
   contributor: 403,
   viewer: 403,
 });
+/** accounts.manage: owners, admins and editors. */
+const accountManagersOfA = (status: number): Record<Actor, number> => ({
+  ...membersOfA(status),
+  contributor: 403,
+  viewer: 403,
+});
+
+let accountSeq = 0;
+
+/** A Bluesky account row in workspace A, written directly: connecting one for real needs a network. */
+async function insertAccount(): Promise<string> {
+  accountSeq += 1;
+  const found = await app.database.executor.executeSql(
+    `INSERT INTO social_accounts (workspace_id, network, remote_id, handle, display_name, service_url, credentials_sealed)
+     VALUES ($1, 'bluesky', $2, $3, 'Fixture', 'https://pds.example', $4) RETURNING id`,
+    [wsA, `did:plc:fixture${accountSeq}`, `fixture${accountSeq}.test`, app.ctx.secretBox.seal('{}')],
+  );
+  return found.rows[0].id;
+}
 
 interface Call {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -421,6 +447,70 @@ const MATRIX: Row[] = [
     },
   },
   {
+    route: 'GET /api/workspaces/:workspaceId/accounts',
+    expect: membersOfA(200),
+    audited: false,
+    prepare: async () => {
+      if (accountSeq === 0) await insertAccount();
+      return { method: 'GET', url: `/api/workspaces/${wsA}/accounts` };
+    },
+    verify: async (_actor, _call, response) => {
+      const accounts = response.json().accounts as Record<string, unknown>[];
+      expect(accounts.length).toBeGreaterThan(0);
+      expect(JSON.stringify(accounts)).not.toMatch(/credentials/i);
+    },
+  },
+  {
+    route: 'POST /api/workspaces/:workspaceId/accounts/bluesky',
+    what: 'a PDS that does not answer: those allowed get as far as the network and a 422',
+    expect: accountManagersOfA(422),
+    audited: false,
+    prepare: () => ({
+      method: 'POST',
+      url: `/api/workspaces/${wsA}/accounts/bluesky`,
+      body: { service: 'http://127.0.0.1:1', identifier: 'someone.test', appPassword: 'aaaa-bbbb-cccc-dddd' },
+    }),
+  },
+  {
+    route: 'POST /api/workspaces/:workspaceId/accounts/mastodon',
+    what: 'start connecting an account on a local snac2',
+    expect: accountManagersOfA(200),
+    audited: true,
+    prepare: () => ({
+      method: 'POST',
+      url: `/api/workspaces/${wsA}/accounts/mastodon`,
+      body: { instanceUrl: snac.instanceUrl },
+    }),
+    verify: async (_actor, _call, response) => {
+      const state = new URL(response.json().authorizeUrl).searchParams.get('state');
+      expect(await rows(`SELECT workspace_id FROM oauth_states WHERE state = '${state}'`)).toEqual([
+        { workspace_id: wsA },
+      ]);
+    },
+  },
+  {
+    route: 'GET /api/oauth/mastodon/callback',
+    what: 'an unknown state: redirected with an error, nothing written',
+    expect: signedIn(302),
+    audited: false,
+    prepare: () => ({ method: 'GET', url: '/api/oauth/mastodon/callback?state=unknown-state&code=x' }),
+    verify: async (_actor, _call, response) => expect(String(response.headers.location)).toMatch(/\?error=/),
+  },
+  {
+    route: 'DELETE /api/workspaces/:workspaceId/accounts/:accountId',
+    what: 'disconnect an account',
+    expect: accountManagersOfA(204),
+    audited: true,
+    prepare: async () => {
+      const id = await insertAccount();
+      return { method: 'DELETE', url: `/api/workspaces/${wsA}/accounts/${id}` };
+    },
+    verify: async (_actor, call) =>
+      expect(await rows(`SELECT id FROM social_accounts WHERE id = '${call.url.split('/').at(-1)}'`)).toEqual(
+        [],
+      ),
+  },
+  {
     route: 'GET /api/invitations/:token',
     what: 'anyone holding the link',
     expect: everyone(200),
@@ -449,7 +539,7 @@ const MATRIX: Row[] = [
 ];
 
 beforeAll(async () => {
-  app = await startTestApp();
+  [app, snac] = await Promise.all([startTestApp({ allowPrivateFetch: true }), startSnac2({ users: [] })]);
   const ownerClient = new ApiClient(app);
   const setup = await ownerClient.post('/api/setup', {
     name: 'Olivia Owner',
@@ -472,7 +562,10 @@ beforeAll(async () => {
   await join('viewer', wsB, people.outsider);
   sharedToken = (await invite('viewer')).token;
 });
-afterAll(() => app?.close());
+afterAll(async () => {
+  await app?.close();
+  await snac?.close();
+});
 
 describe('the matrix covers the API', () => {
   it('has a row for every /api route the server registers, and no row for a route that is gone', () => {

@@ -9,6 +9,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { accountRoutes } from './accounts/routes.ts';
 import type { ApiDeps } from './apiDeps.ts';
 import { authRoutes } from './auth/routes.ts';
 import { installErrorHandler } from './errorHandler.ts';
@@ -72,6 +73,7 @@ export async function buildApi(options: ApiOptions): Promise<FastifyInstance> {
   await app.register(workspaceRoutes(deps));
   await app.register(memberRoutes(deps));
   await app.register(invitationRoutes(deps));
+  await app.register(accountRoutes(deps));
   await installWebApp(app, options.webRoot);
   return app;
 }

@@ -30,6 +30,8 @@ interface RouteSpec {
   route: string;
   /** Reachable signed out, so the battery runs signed out as well as signed in. */
   public?: boolean;
+  /** The answer to a plain GET without query (200 unless the route redirects). */
+  plainGetStatus?: number;
   body?: BodySpec;
 }
 
@@ -51,7 +53,7 @@ interface Case {
 
 let app: TestApp;
 let ownerCookie: string;
-const ids = { workspaceId: '', userId: '', invitationId: '', token: '' };
+const ids = { workspaceId: '', userId: '', invitationId: '', token: '', accountId: '' };
 let resetToken = '';
 
 const emptyBody: BodySpec = { valid: () => ({}), required: [], nullable: true };
@@ -132,6 +134,30 @@ const ROUTES: RouteSpec[] = [
     },
   },
   { route: 'DELETE /api/workspaces/:workspaceId/invitations/:invitationId', body: emptyBody },
+  { route: 'GET /api/workspaces/:workspaceId/accounts' },
+  {
+    route: 'POST /api/workspaces/:workspaceId/accounts/bluesky',
+    body: {
+      valid: () => ({
+        service: 'https://pds.example.com',
+        identifier: 'someone.bsky.social',
+        appPassword: 'aaaa-bbbb-cccc-dddd',
+      }),
+      required: ['identifier', 'appPassword'],
+      text: ['service', 'identifier', 'appPassword'],
+    },
+  },
+  {
+    route: 'POST /api/workspaces/:workspaceId/accounts/mastodon',
+    body: {
+      valid: () => ({ instanceUrl: 'mastodon.example' }),
+      required: ['instanceUrl'],
+      text: ['instanceUrl'],
+    },
+  },
+  // Without state and code the callback sends the person back to the accounts page with an error.
+  { route: 'GET /api/oauth/mastodon/callback', plainGetStatus: 302 },
+  { route: 'DELETE /api/workspaces/:workspaceId/accounts/:accountId', body: emptyBody },
   { route: 'GET /api/invitations/:token', public: true },
   {
     route: 'POST /api/invitations/:token/accept',
@@ -403,7 +429,7 @@ function battery(spec: RouteSpec, audiences: Audience[]) {
             url: urlOf(splitRoute(spec.route)[1]),
             payload: '{oops',
           });
-          expect(response.statusCode, response.body).toBe(200);
+          expect(response.statusCode, response.body).toBe(spec.plainGetStatus ?? 200);
         });
       }
       for (const c of paramCases(spec))
@@ -467,6 +493,13 @@ describe('after setup', () => {
     });
     const mail = await eventually(() => app.mail.slice(mailBefore).find((m) => m.to === OWNER_EMAIL));
     resetToken = /reset-password\?token=([\w-]+)/.exec(mail.text)![1]!;
+    // A connected account for the account routes to name; connecting one for real needs a network.
+    const account = await app.database.executor.executeSql(
+      `INSERT INTO social_accounts (workspace_id, network, remote_id, handle, display_name, service_url, credentials_sealed)
+       VALUES ($1, 'bluesky', 'did:plc:fixture', 'fixture.test', 'Fixture', 'https://pds.example', $2) RETURNING id`,
+      [ids.workspaceId, app.ctx.secretBox.seal('{}')],
+    );
+    ids.accountId = account.rows[0].id;
     countsBefore = await rowCounts();
   });
 

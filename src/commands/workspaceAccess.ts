@@ -13,6 +13,7 @@ const PERMISSION_MESSAGES: Record<Permission, string> = {
   'invitations.manage': 'Only owners and admins can invite people.',
   'posts.write': 'Viewers cannot write posts.',
   'posts.publishWithoutApproval': 'Your posts need approval before they are published.',
+  'accounts.manage': 'Only owners, admins and editors can connect or disconnect social accounts.',
 };
 
 export async function memberRole(

@@ -13,6 +13,11 @@ describe('can', () => {
     ['editor', 'posts.publishWithoutApproval', true],
     ['admin', 'workspace.rename', true],
     ['editor', 'invitations.manage', false],
+    ['owner', 'accounts.manage', true],
+    ['admin', 'accounts.manage', true],
+    ['editor', 'accounts.manage', true],
+    ['contributor', 'accounts.manage', false],
+    ['viewer', 'accounts.manage', false],
   ];
   it.each(table)('%s may %s: %s', (role, permission, expected) => {
     expect(can(role, permission)).toBe(expected);

@@ -10,7 +10,9 @@ export type Permission =
   | 'members.manage'
   | 'invitations.manage'
   | 'posts.write'
-  | 'posts.publishWithoutApproval';
+  | 'posts.publishWithoutApproval'
+  /** Connect, reconnect and disconnect social accounts: editors run the publishing, so they may too. */
+  | 'accounts.manage';
 
 const MINIMUM: Record<Permission, Role> = {
   'workspace.read': 'viewer',
@@ -19,6 +21,7 @@ const MINIMUM: Record<Permission, Role> = {
   'invitations.manage': 'admin',
   'posts.write': 'contributor',
   'posts.publishWithoutApproval': 'editor',
+  'accounts.manage': 'editor',
 };
 
 export function can(role: Role, permission: Permission): boolean {

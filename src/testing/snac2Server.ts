@@ -88,6 +88,8 @@ export async function startSnac2(options: { users?: string[] } = {}): Promise<Sn
       if (!password) throw new Error(`No snac2 user ${user}`);
       // The authorize page is a form posting to /oauth/x-snac-login; post it as a person would.
       const page = await fetch(authorizeUrl(app, state));
+      // Read the page to the end, so its connection goes back to the pool in a clean state.
+      await page.text();
       if (!page.ok) throw new Error(`snac2 authorize page answered ${page.status}`);
       const response = await fetch(`${instanceUrl}/oauth/x-snac-login`, {
         method: 'POST',
@@ -100,7 +102,8 @@ export async function startSnac2(options: { users?: string[] } = {}): Promise<Sn
         }),
         redirect: 'manual',
       });
-      const location = response.headers.get('location') ?? (await response.text());
+      const body = await response.text();
+      const location = response.headers.get('location') ?? body;
       const code = new URL(location, instanceUrl).searchParams.get('code');
       if (!code) throw new Error(`snac2 login for ${user} gave no code (${response.status} ${location})`);
       return code;

@@ -2,6 +2,7 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { buildApi } from '../api/app.ts';
 import type { CommandContext } from '../commands/context.ts';
+import { createSecretBox } from '../core/secretBox.ts';
 import { type JobQueue, startJobQueue } from '../jobs/jobQueue.ts';
 import { workSendMail } from '../jobs/sendMailJob.ts';
 import type { Mailer, MailMessage } from '../mail/mailer.ts';
@@ -17,8 +18,16 @@ export interface TestApp {
 }
 
 export const PUBLIC_URL = 'http://kolorob.test';
+/** The instance secret of every test app, so a test can open what the app sealed. */
+export const TEST_SECRET = 'kolorob-test-secret-not-for-production';
 
-export async function startTestApp(options: { mailer?: Mailer } = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  mailer?: Mailer;
+  /** As KOLOROB_ALLOW_PRIVATE_FETCH: the local test networks live on 127.0.0.1. */
+  allowPrivateFetch?: boolean;
+}
+
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = await openTestDatabase();
   const jobs = await startJobQueue(database, { pollingIntervalSeconds: 0.5 });
   const mail: MailMessage[] = [];
@@ -28,7 +37,12 @@ export async function startTestApp(options: { mailer?: Mailer } = {}): Promise<T
     },
   };
   await workSendMail(jobs, mailer);
-  const ctx: CommandContext = { database, jobs, config: { publicUrl: PUBLIC_URL } };
+  const ctx: CommandContext = {
+    database,
+    jobs,
+    secretBox: createSecretBox(TEST_SECRET),
+    config: { publicUrl: PUBLIC_URL, allowPrivateFetch: options.allowPrivateFetch ?? false },
+  };
   const api = await buildApi({ ctx, cookieSecure: false });
   return {
     api,

@@ -48,3 +48,17 @@ export interface InvitationPreview {
   accountExists: boolean;
   expiresAt: string;
 }
+
+export type AccountNetwork = 'bluesky' | 'mastodon' | 'x' | 'threads' | 'linkedin';
+
+export interface SocialAccount {
+  id: string;
+  network: AccountNetwork;
+  handle: string;
+  displayName: string;
+  avatarUrl: string | null;
+  serviceUrl: string;
+  status: 'connected' | 'needs_reconnect';
+  statusReason: string | null;
+  createdAt: string;
+}

@@ -6,6 +6,7 @@ import { useMe, useSetupStatus } from '../api/sessionQueries.ts';
 import { AuthLayout } from '../components/AuthLayout.tsx';
 import { errorMessage } from '../components/FormAlert.tsx';
 import { LoadingScreen } from '../components/LoadingScreen.tsx';
+import { AccountsPage } from '../pages/AccountsPage.tsx';
 import { ForgotPasswordPage } from '../pages/ForgotPasswordPage.tsx';
 import { InvitePage } from '../pages/InvitePage.tsx';
 import { MembersPage } from '../pages/MembersPage.tsx';
@@ -15,6 +16,7 @@ import { ResetPasswordPage } from '../pages/ResetPasswordPage.tsx';
 import { SectionNotYetAvailablePage } from '../pages/SectionNotYetAvailablePage.tsx';
 import { SetupPage } from '../pages/SetupPage.tsx';
 import { SignInPage } from '../pages/SignInPage.tsx';
+import { SettingsLayout } from '../shell/SettingsLayout.tsx';
 import { WorkspaceShell } from '../shell/WorkspaceShell.tsx';
 import { safeReturnPath, workspaceHome } from './homePath.ts';
 
@@ -39,8 +41,11 @@ export function App() {
           <Route path="listening" element={<SectionNotYetAvailablePage section="listening" />} />
           <Route path="analytics" element={<SectionNotYetAvailablePage section="analytics" />} />
           <Route path="academy" element={<SectionNotYetAvailablePage section="academy" />} />
-          <Route path="settings" element={<Navigate to="members" replace />} />
-          <Route path="settings/members" element={<MembersPage />} />
+          <Route path="settings" element={<SettingsLayout />}>
+            <Route index element={<Navigate to="members" replace />} />
+            <Route path="members" element={<MembersPage />} />
+            <Route path="accounts" element={<AccountsPage />} />
+          </Route>
           <Route path="*" element={<NotFoundPanel />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />

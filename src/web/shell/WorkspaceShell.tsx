@@ -17,7 +17,8 @@ const SECTIONS: { name: SectionName; path: string }[] = [
   { name: 'listening', path: 'listening' },
   { name: 'analytics', path: 'analytics' },
   { name: 'academy', path: 'academy' },
-  { name: 'settings', path: 'settings/members' },
+  // Stays highlighted on every settings page; the bare address leads to Members.
+  { name: 'settings', path: 'settings' },
 ];
 
 export function WorkspaceShell({ me }: { me: Me }) {
