@@ -1,10 +1,12 @@
 // `npm run bench`: runs every benchmark suite (or those named on the command line) and prints a table
 // with each figure, its ratio to a baseline measured in the same run, and its target.
 import type { BenchRow } from './benchRow.ts';
+import { publishBench } from './publish.bench.ts';
 import { startupBench } from './startup.bench.ts';
 
 const suites: Record<string, () => Promise<BenchRow[]>> = {
   startup: startupBench,
+  publish: publishBench,
 };
 
 function format(n: number): string {

@@ -11,9 +11,14 @@ import { type Database, openDatabase } from './db/database.ts';
 import type { DataLock } from './db/dataLock.ts';
 import { instanceSecret } from './instanceSecret.ts';
 import { type JobQueue, startJobQueue } from './jobs/jobQueue.ts';
+import { readPublishingSettings } from './jobs/publishingSettings.ts';
+import { type AccountConnectionHandle, workPublishTarget } from './jobs/publishTargetJob.ts';
 import { workPurgeExpired } from './jobs/purgeExpiredJob.ts';
+import { workReconcilePublishing } from './jobs/reconcilePublishingJob.ts';
 import { workSendMail } from './jobs/sendMailJob.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
+import { openAccountConnection } from './networks/accountConnections.ts';
+import { connectorOf } from './networks/networkConnectors.ts';
 
 export type ServerRole = 'all' | 'api' | 'worker';
 
@@ -40,6 +45,22 @@ export interface StartOptions {
   dataLock?: DataLock;
 }
 
+/** The publish worker and the reconciler, signing in to stored accounts as they need them. */
+async function workPublishing(ctx: CommandContext): Promise<{ stop(): void }> {
+  const settings = readPublishingSettings();
+  const connectionFor = async (accountId: string): Promise<AccountConnectionHandle> => {
+    const opened = await openAccountConnection(ctx, accountId);
+    return { connector: connectorOf(opened.network), connection: opened.connection };
+  };
+  const deps = { database: ctx.database, jobs: ctx.jobs, connectionFor };
+  await workPublishTarget(deps, { batchSize: settings.publishBatchSize, loops: settings.publishLoops });
+  return workReconcilePublishing(deps, {
+    stuckAfterSeconds: settings.reconcileAfterSeconds,
+    lostAfterSeconds: settings.lostJobAfterSeconds,
+    everySeconds: settings.reconcileEverySeconds,
+  });
+}
+
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const role = options.role ?? 'all';
   if (role !== 'all' && !config.databaseUrl && !options.database) {
@@ -56,16 +77,18 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     }));
   let jobs: JobQueue | undefined;
   let api: FastifyInstance | undefined;
+  let stopPublishing = () => {};
   try {
     jobs = await startJobQueue(database, {
       pollingIntervalSeconds: options.pollingIntervalSeconds,
       supervise: role !== 'api',
     });
     const mailer = options.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log });
-    const ctx: CommandContext = { database, jobs, config };
+    const ctx: CommandContext = { database, jobs, secretBox, config };
     if (role !== 'api') {
       await workSendMail(jobs, mailer);
       await workPurgeExpired(jobs, database.db);
+      stopPublishing = (await workPublishing(ctx)).stop;
     }
     let url: string | undefined;
     if (role !== 'worker') {
@@ -88,6 +111,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       api,
       url,
       async stop() {
+        stopPublishing();
         await api?.close();
         await jobs?.stop();
         await database.close();

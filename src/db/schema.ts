@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
+  customType,
   index,
   integer,
   jsonb,
@@ -194,4 +195,123 @@ export const mastodonPublishLog = pgTable(
     statusUrl: text('status_url'),
   },
   (t) => [uniqueIndex('mastodon_publish_log_status_key').on(t.statusId)],
+);
+
+/** Raw bytes: PostgreSQL's bytea, handed to and from the drivers as a Buffer. */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
+
+/** What a person writes once; each of its targets is that post on one account. */
+export const posts = pgTable(
+  'posts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    text: text('text').notNull(),
+    tags: jsonb('tags').$type<string[]>().notNull().default([]),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('posts_workspace_idx').on(t.workspaceId, t.createdAt)],
+);
+
+export const POST_TARGET_STATUSES = [
+  'draft',
+  'pending_approval',
+  'scheduled',
+  'publishing',
+  'published',
+  'failed',
+  'paused',
+  'cancelled',
+] as const;
+
+export interface TargetMedia {
+  mediaId: string;
+  alt: string;
+}
+
+/**
+ * One post on one account. `version` grows with every reschedule, edit or cancel: a publish job
+ * carries the version it was enqueued for and does nothing when the row has moved on.
+ */
+export const postTargets = pgTable(
+  'post_targets',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    postId: uuid('post_id')
+      .notNull()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => socialAccounts.id, { onDelete: 'cascade' }),
+    /** The version of the post for this network. */
+    text: text('text').notNull(),
+    media: jsonb('media').$type<TargetMedia[]>().notNull().default([]),
+    /** In a thread: the target this one replies to, on the same account. */
+    replyToTargetId: uuid('reply_to_target_id'),
+    threadPosition: integer('thread_position').notNull().default(0),
+    status: text('status', { enum: POST_TARGET_STATUSES }).notNull(),
+    scheduledAt: timestamp('scheduled_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+    /** Chosen with the account's connector before the first attempt and never changed. */
+    publishKey: text('publish_key').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    publishingSince: timestamp('publishing_since', { withTimezone: true }),
+    remoteId: text('remote_id'),
+    remoteUrl: text('remote_url'),
+    remoteCid: text('remote_cid'),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('post_targets_schedule_idx').on(t.workspaceId, t.scheduledAt),
+    index('post_targets_status_idx').on(t.status, t.publishingSince),
+    index('post_targets_post_idx').on(t.postId),
+    uniqueIndex('post_targets_publish_key').on(t.accountId, t.publishKey),
+  ],
+);
+
+/** Uploaded images, kept in the database so a backup of it is a backup of everything. */
+export const media = pgTable(
+  'media',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    mimeType: text('mime_type').notNull(),
+    bytes: bytea('bytes').notNull(),
+    alt: text('alt').notNull().default(''),
+    uploadedBy: uuid('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('media_workspace_idx').on(t.workspaceId)],
+);
+
+/** Every time the worker calls a network for a target, and how it ended. */
+export const publishAttempts = pgTable(
+  'publish_attempts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    targetId: uuid('target_id')
+      .notNull()
+      .references(() => postTargets.id, { onDelete: 'cascade' }),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    /** published | retry | failed | found (by the reconciler); empty while running or after a crash. */
+    outcome: text('outcome'),
+    error: text('error'),
+  },
+  (t) => [index('publish_attempts_target_idx').on(t.targetId, t.startedAt)],
 );

@@ -10,7 +10,21 @@ export interface JobQueue {
     data: T,
     options?: { startAfter?: Date; in?: SqlExecutor },
   ): Promise<string | null>;
-  work<T>(queue: string, handler: (data: T) => Promise<void>): Promise<void>;
+  /**
+   * Runs handler for each job. With `batchSize` above 1 a poll takes up to that many due jobs and
+   * handles them side by side: pg-boss waits out the polling interval after each poll, so one job per
+   * poll would cap a worker at one job a second.
+   */
+  /**
+   * Creates the queue if needed. Call it before a transaction that sends to the queue: on the
+   * embedded engine, creating it inside would wait on the transaction's own session.
+   */
+  prepare(queue: string): Promise<void>;
+  work<T>(
+    queue: string,
+    handler: (data: T) => Promise<void>,
+    options?: { batchSize?: number },
+  ): Promise<void>;
   schedule(queue: string, cron: string): Promise<void>;
   stop(): Promise<void>;
   boss: PgBoss;
@@ -60,6 +74,7 @@ export async function startJobQueue(database: Database, options: JobQueueOptions
 
   return {
     boss,
+    prepare: ensureQueue,
     async send(queue, data, opts = {}) {
       await ensureQueue(queue);
       return boss.send(queue, data, {
@@ -70,10 +85,16 @@ export async function startJobQueue(database: Database, options: JobQueueOptions
         db: opts.in ? { executeSql: (text, values) => opts.in!.executeSql(text, values) } : undefined,
       });
     },
-    async work(queue, handler) {
+    async work(queue, handler, workOptions = {}) {
       await ensureQueue(queue);
-      await boss.work(queue, { pollingIntervalSeconds, batchSize: 1 }, async (jobs) => {
-        for (const job of jobs) await handler(job.data as never);
+      const batchSize = workOptions.batchSize ?? 1;
+      await boss.work(queue, { pollingIntervalSeconds, batchSize }, async (jobs) => {
+        if (batchSize === 1) {
+          for (const job of jobs) await handler(job.data as never);
+          return;
+        }
+        // A batch completes or fails as one in pg-boss; a handler that must not be retried catches its own errors.
+        await Promise.all(jobs.map((job) => handler(job.data as never)));
       });
     },
     async schedule(queue, cron) {
