@@ -1,9 +1,10 @@
 // Who may call what: every API route called as each workspace role, as a signed-out visitor and as the
 // owner of another workspace, with the status each must get. Allowed writes must change the data; refused
 // ones must change nothing and leave no audit event. Adding an /api route without a row here fails the suite.
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../core/roles.ts';
+import { registeredApiRoutes } from '../testing/registeredApiRoutes.ts';
 import { type Snac2Server, startSnac2 } from '../testing/snac2Server.ts';
 import { ApiClient, startTestApp, type TestApp } from '../testing/testApp.ts';
 
@@ -27,29 +28,6 @@ let invitationB: string;
 let sharedToken: string;
 const people = {} as Record<Role | 'outsider', Person>;
 let seq = 0;
-
-/** Every "METHOD /path" under /api the server registered, read from Fastify's route tree (docs excluded). */
-function registeredApiRoutes(api: FastifyInstance): string[] {
-  const parents: string[] = [];
-  const routes = new Set<string>();
-  for (const line of api.printRoutes({ commonPrefix: false }).split('\n')) {
-    const match = /^((?:[│ ] {3})*)[├└]── (\S+)(?: \(([^)]*)\))?/.exec(line);
-    if (!match) continue;
-    const depth = match[1]!.length / 4;
-    parents.length = depth;
-    const path = (parents[depth - 1] ?? '') + match[2];
-    parents.push(path);
-    for (const method of match[3]?.split(',') ?? []) routes.add(`${method.trim()} ${path}`);
-  }
-  return [...routes]
-    .filter((route) => {
-      const [method, path] = route.split(' ') as [string, string];
-      if (!path.startsWith('/api') || path === '/api/docs' || path.startsWith('/api/docs/')) return false;
-      // Fastify answers HEAD for every GET by itself; a HEAD route of its own still needs a row.
-      return !(method === 'HEAD' && routes.has(`GET ${path}`));
-    })
-    .sort();
-}
 
 const tokenOf = (link: string) => link.split('/invite/')[1]!;
 

@@ -2,8 +2,9 @@
 // unknown fields, bodies over the size limit, the wrong content type and invalid path parameters. Each must
 // be refused with a 4xx JSON error { error, message, fields? } that names the offending field, and none may
 // write anything. Adding an /api route without an entry here fails the suite.
-import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registeredApiRoutes } from '../testing/registeredApiRoutes.ts';
 import { eventually, startTestApp, type TestApp } from '../testing/testApp.ts';
 import { BODY_LIMIT_BYTES } from './app.ts';
 
@@ -170,29 +171,6 @@ const ROUTES: RouteSpec[] = [
     },
   },
 ];
-
-/** Every "METHOD /path" under /api the server registered, read from Fastify's route tree (docs excluded). */
-function registeredApiRoutes(api: FastifyInstance): string[] {
-  const parents: string[] = [];
-  const routes = new Set<string>();
-  for (const line of api.printRoutes({ commonPrefix: false }).split('\n')) {
-    const match = /^((?:[│ ] {3})*)[├└]── (\S+)(?: \(([^)]*)\))?/.exec(line);
-    if (!match) continue;
-    const depth = match[1]!.length / 4;
-    parents.length = depth;
-    const path = (parents[depth - 1] ?? '') + match[2];
-    parents.push(path);
-    for (const method of match[3]?.split(',') ?? []) routes.add(`${method.trim()} ${path}`);
-  }
-  return [...routes]
-    .filter((route) => {
-      const [method, path] = route.split(' ') as [string, string];
-      if (!path.startsWith('/api') || path === '/api/docs' || path.startsWith('/api/docs/')) return false;
-      // Fastify answers HEAD for every GET by itself; a HEAD route of its own still needs an entry.
-      return !(method === 'HEAD' && routes.has(`GET ${path}`));
-    })
-    .sort();
-}
 
 const splitRoute = (route: string) => route.split(' ') as [Method, string];
 const paramsOf = (path: string) => [...path.matchAll(/:(\w+)/g)].map((m) => m[1] as keyof typeof ids);
