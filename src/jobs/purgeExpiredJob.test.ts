@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashToken } from '../core/secretToken.ts';
-import { invitations, loginFailures, passwordResets, sessions, users, workspaces } from '../db/schema.ts';
+import {
+  invitations,
+  loginFailures,
+  oauthStates,
+  passwordResets,
+  sessions,
+  users,
+  workspaces,
+} from '../db/schema.ts';
 import { openTestDatabase, type TestDatabase } from '../testing/testDatabase.ts';
 import { purgeExpired } from './purgeExpiredJob.ts';
 
@@ -12,7 +20,7 @@ beforeAll(async () => {
 afterAll(() => database?.close());
 
 describe('purgeExpired', () => {
-  it('removes expired sessions, spent reset links, old failed sign-ins and long-expired invitations, and keeps the rest', async () => {
+  it('removes expired sessions, spent reset links, old failed sign-ins, long-expired invitations and abandoned account connections, and keeps the rest', async () => {
     const { db } = database;
     const now = new Date('2026-06-01T12:00:00Z');
     const hoursFromNow = (h: number) => new Date(now.getTime() + h * 3600_000);
@@ -50,12 +58,27 @@ describe('purgeExpired', () => {
       .insert(invitations)
       .values([invitation('i-old', hoursFromNow(-31 * 24)), invitation('i-recent', hoursFromNow(-1))]);
 
+    const oauthState = (state: string, expiresAt: Date) => ({
+      state,
+      workspaceId: workspace!.id,
+      userId: user!.id,
+      network: 'mastodon' as const,
+      serviceUrl: 'https://mastodon.example',
+      clientSealed: 'sealed',
+      expiresAt,
+    });
+    await db
+      .insert(oauthStates)
+      .values([oauthState('abandoned', hoursFromNow(-1)), oauthState('in-progress', hoursFromNow(0.2))]);
+
     expect(await purgeExpired(db, now)).toEqual({
       sessions: 1,
       passwordResets: 2,
       loginFailures: 1,
       invitations: 1,
+      oauthStates: 1,
     });
+    expect((await db.select().from(oauthStates)).map((o) => o.state)).toEqual(['in-progress']);
     expect((await db.select().from(sessions)).map((s) => s.idHash)).toEqual([hashToken('live')]);
     expect((await db.select().from(passwordResets)).map((r) => r.tokenHash)).toEqual([hashToken('r-live')]);
     expect(await db.select().from(loginFailures)).toHaveLength(1);

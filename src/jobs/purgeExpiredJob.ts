@@ -1,7 +1,8 @@
-// Removes what has expired: sessions, used or stale reset tokens, old failed sign-ins, stale invitations.
+// Removes what has expired: sessions, used or stale reset tokens, old failed sign-ins, stale invitations,
+// and account connections (OAuth states) that were started and never finished.
 import { isNotNull, lt, or } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
-import { invitations, loginFailures, passwordResets, sessions } from '../db/schema.ts';
+import { invitations, loginFailures, oauthStates, passwordResets, sessions } from '../db/schema.ts';
 import type { JobQueue } from './jobQueue.ts';
 
 export const PURGE_EXPIRED = 'purge-expired';
@@ -19,6 +20,7 @@ export async function purgeExpired(db: Db, now = new Date()): Promise<Record<str
     ).length,
     loginFailures: (await db.delete(loginFailures).where(lt(loginFailures.at, dayAgo)).returning()).length,
     invitations: (await db.delete(invitations).where(lt(invitations.expiresAt, monthAgo)).returning()).length,
+    oauthStates: (await db.delete(oauthStates).where(lt(oauthStates.expiresAt, now)).returning()).length,
   };
   return removed;
 }
