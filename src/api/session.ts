@@ -1,5 +1,6 @@
 // Reads the session cookie into request.user and writes or clears it. Cookies are httpOnly and SameSite=Lax.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ActorContext, CommandContext } from '../commands/context.ts';
 import { sessionUser } from '../commands/sessions.ts';
 import { unauthorized } from '../core/appError.ts';
 import type { Db } from '../db/database.ts';
@@ -32,6 +33,11 @@ export function installSessions(app: FastifyInstance, db: Db): void {
 export function requireUser(request: FastifyRequest): SessionUser {
   if (!request.user) throw unauthorized();
   return request.user;
+}
+
+/** The command context acting as the signed-in person, or 401 when nobody is signed in. */
+export function actorContext(ctx: CommandContext, request: FastifyRequest): ActorContext {
+  return { ...ctx, actorId: requireUser(request).id };
 }
 
 export function setSessionCookie(

@@ -1,4 +1,5 @@
 // Connected social accounts: list, connect Bluesky with an app password, connect Mastodon through its
+import type { FastifyRequest } from 'fastify';
 // OAuth flow (start here, finish at the callback the instance redirects to), disconnect.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -15,7 +16,7 @@ import { AppError } from '../../core/appError.ts';
 import type { ApiDeps } from '../apiDeps.ts';
 import { emptyBody } from '../auth/schema.ts';
 import { workspaceParams } from '../commonSchemas.ts';
-import { requireUser } from '../session.ts';
+import { actorContext, requireUser } from '../session.ts';
 import {
   accountParams,
   accountResponse,
@@ -30,10 +31,7 @@ const accountsPage = (workspaceId: string | null | undefined) =>
 export const accountRoutes =
   (deps: ApiDeps): FastifyPluginAsyncZod =>
   async (app) => {
-    const as = (request: Parameters<typeof requireUser>[0]) => ({
-      ...deps.ctx,
-      actorId: requireUser(request).id,
-    });
+    const as = (request: FastifyRequest) => actorContext(deps.ctx, request);
 
     app.get(
       '/api/workspaces/:workspaceId/accounts',

@@ -1,4 +1,5 @@
 // Invitations: admins create, list and revoke them; anyone with the link can view and accept.
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { describeMe } from '../../commands/describeMe.ts';
@@ -13,7 +14,7 @@ import { badRequest } from '../../core/appError.ts';
 import type { ApiDeps } from '../apiDeps.ts';
 import { emptyBody } from '../auth/schema.ts';
 import { meResponse, workspaceParams } from '../commonSchemas.ts';
-import { requireUser, setSessionCookie } from '../session.ts';
+import { actorContext, setSessionCookie } from '../session.ts';
 import {
   acceptBody,
   createdInvitationResponse,
@@ -27,10 +28,7 @@ import {
 export const invitationRoutes =
   (deps: ApiDeps): FastifyPluginAsyncZod =>
   async (app) => {
-    const as = (request: Parameters<typeof requireUser>[0]) => ({
-      ...deps.ctx,
-      actorId: requireUser(request).id,
-    });
+    const as = (request: FastifyRequest) => actorContext(deps.ctx, request);
 
     app.get(
       '/api/workspaces/:workspaceId/invitations',

@@ -4,7 +4,7 @@ import { describeMe } from '../../commands/describeMe.ts';
 import { updateProfile } from '../../commands/updateProfile.ts';
 import type { ApiDeps } from '../apiDeps.ts';
 import { meResponse } from '../commonSchemas.ts';
-import { requireUser } from '../session.ts';
+import { actorContext } from '../session.ts';
 import { updateMeBody } from './schema.ts';
 
 export const meRoutes =
@@ -13,7 +13,7 @@ export const meRoutes =
     app.get(
       '/api/me',
       { schema: { tags: ['me'], summary: 'The signed-in person', response: { 200: meResponse } } },
-      async (request) => describeMe({ ...deps.ctx, actorId: requireUser(request).id }),
+      async (request) => describeMe(actorContext(deps.ctx, request)),
     );
 
     app.patch(
@@ -27,7 +27,7 @@ export const meRoutes =
         },
       },
       async (request) => {
-        const ctx = { ...deps.ctx, actorId: requireUser(request).id };
+        const ctx = actorContext(deps.ctx, request);
         await updateProfile(ctx, request.body);
         return describeMe(ctx);
       },

@@ -1,20 +1,18 @@
 // Members of a workspace: list, change role, remove (or leave).
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { changeMemberRole, listMembers, removeMember } from '../../commands/members.ts';
 import type { ApiDeps } from '../apiDeps.ts';
 import { emptyBody } from '../auth/schema.ts';
 import { roleSchema, workspaceParams } from '../commonSchemas.ts';
-import { requireUser } from '../session.ts';
+import { actorContext } from '../session.ts';
 import { changeRoleBody, memberParams, memberResponse } from './schema.ts';
 
 export const memberRoutes =
   (deps: ApiDeps): FastifyPluginAsyncZod =>
   async (app) => {
-    const as = (request: Parameters<typeof requireUser>[0]) => ({
-      ...deps.ctx,
-      actorId: requireUser(request).id,
-    });
+    const as = (request: FastifyRequest) => actorContext(deps.ctx, request);
 
     app.get(
       '/api/workspaces/:workspaceId/members',

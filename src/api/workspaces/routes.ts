@@ -1,4 +1,5 @@
 // Workspaces: list mine, create one, read and rename one.
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -9,16 +10,13 @@ import {
 } from '../../commands/workspaces.ts';
 import type { ApiDeps } from '../apiDeps.ts';
 import { workspaceParams } from '../commonSchemas.ts';
-import { requireUser } from '../session.ts';
+import { actorContext } from '../session.ts';
 import { workspaceBody, workspaceResponse } from './schema.ts';
 
 export const workspaceRoutes =
   (deps: ApiDeps): FastifyPluginAsyncZod =>
   async (app) => {
-    const as = (request: Parameters<typeof requireUser>[0]) => ({
-      ...deps.ctx,
-      actorId: requireUser(request).id,
-    });
+    const as = (request: FastifyRequest) => actorContext(deps.ctx, request);
 
     app.get(
       '/api/workspaces',
