@@ -32,7 +32,8 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export const WEB_ROOT = path.join(APP_ROOT, 'dist', 'web');
+/** The built web app; KOLOROB_WEB_ROOT serves another build (a test's own, or a customised one). */
+export const WEB_ROOT = process.env.KOLOROB_WEB_ROOT || path.join(APP_ROOT, 'dist', 'web');
 
 export interface StartOptions {
   role?: ServerRole;

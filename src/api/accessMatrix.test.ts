@@ -7,6 +7,7 @@ import { ROLES, type Role } from '../core/roles.ts';
 import { registeredApiRoutes } from '../testing/registeredApiRoutes.ts';
 import { type Snac2Server, startSnac2 } from '../testing/snac2Server.ts';
 import { ApiClient, startTestApp, type TestApp } from '../testing/testApp.ts';
+import { png } from '../testing/testImages.ts';
 
 type Actor = Role | 'outsider' | 'visitor';
 const ACTORS: Actor[] = [...ROLES, 'outsider', 'visitor'];
@@ -71,6 +72,14 @@ async function snapshot() {
       'SELECT id, workspace_id, handle, status, credentials_sealed FROM social_accounts ORDER BY id',
     ),
     oauthStates: await rows('SELECT state, workspace_id, user_id FROM oauth_states ORDER BY state'),
+    settings: await rows(
+      'SELECT w.id, w.require_alt_text, a.id AS account, a.time_zone, a.posting_slots FROM workspaces w LEFT JOIN social_accounts a ON a.workspace_id = w.id ORDER BY w.id, a.id',
+    ),
+    posts: await rows('SELECT id, author_id FROM posts ORDER BY id'),
+    targets: await rows(
+      'SELECT id, status, version, text, scheduled_at, attempts FROM post_targets ORDER BY id',
+    ),
+    media: await rows('SELECT id FROM media ORDER BY id'),
     audit: await auditCount(),
   };
 }
@@ -156,10 +165,42 @@ async function insertAccount(): Promise<string> {
   return found.rows[0].id;
 }
 
+/** Post writers: everyone in A but viewers; a contributor's post waits for approval. */
+const postWritersOfA = (status: number): Record<Actor, number> => ({ ...membersOfA(status), viewer: 403 });
+/** Changing someone else's post: owners, admins and editors (contributors may change only their own). */
+const postEditorsOfA = (status: number): Record<Actor, number> => ({
+  ...membersOfA(status),
+  contributor: 403,
+  viewer: 403,
+});
+
+let postAccount: string | undefined;
+
+/** A post by A's owner on a fixture account, as a draft or scheduled two hours ahead. */
+async function ownersPost(mode: 'draft' | 'schedule'): Promise<{ postId: string; targetId: string }> {
+  postAccount ??= await insertAccount();
+  const response = await people.owner.client.post(`/api/workspaces/${wsA}/posts`, {
+    text: 'A post for the matrix',
+    targets: [{ accountId: postAccount }],
+    mode,
+    ...(mode === 'schedule' ? { scheduledAt: new Date(Date.now() + 2 * 3600_000).toISOString() } : {}),
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  return { postId: response.json().id, targetId: response.json().targets[0].id };
+}
+
+async function statusOf(targetId: string): Promise<string> {
+  return (await rows(`SELECT status FROM post_targets WHERE id = '${targetId}'`))[0].status;
+}
+
+const TINY_PNG = Buffer.from(png(2, 2));
+
 interface Call {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   url: string;
   body?: unknown;
+  /** Request headers, for a body that is not JSON (an image). */
+  headers?: Record<string, string>;
   /** Who sends it, when not the actor's own signed-in client (a fresh session, a fresh member). */
   as?: ApiClient;
   /** Whatever verify needs to know about the fixture. */
@@ -489,6 +530,169 @@ const MATRIX: Row[] = [
       ),
   },
   {
+    route: 'PATCH /api/workspaces/:workspaceId/accounts/:accountId',
+    what: 'set posting slots and time zone',
+    expect: accountManagersOfA(200),
+    audited: true,
+    prepare: async () => {
+      const id = await insertAccount();
+      return {
+        method: 'PATCH',
+        url: `/api/workspaces/${wsA}/accounts/${id}`,
+        body: { timeZone: 'Asia/Dhaka', postingSlots: [{ day: 1, time: '09:30' }] },
+      };
+    },
+    verify: async (_actor, call) =>
+      expect(
+        await rows(`SELECT time_zone FROM social_accounts WHERE id = '${call.url.split('/').at(-1)}'`),
+      ).toEqual([{ time_zone: 'Asia/Dhaka' }]),
+  },
+  {
+    route: 'GET /api/workspaces/:workspaceId/posts',
+    expect: membersOfA(200),
+    audited: false,
+    prepare: async () => {
+      await ownersPost('draft');
+      const from = new Date(Date.now() - 86400_000).toISOString();
+      const to = new Date(Date.now() + 7 * 86400_000).toISOString();
+      return { method: 'GET', url: `/api/workspaces/${wsA}/posts?from=${from}&to=${to}` };
+    },
+    verify: async (_actor, _call, response) => expect(response.json().posts.length).toBeGreaterThan(0),
+  },
+  {
+    route: 'POST /api/workspaces/:workspaceId/posts',
+    what: 'a draft',
+    expect: postWritersOfA(201),
+    audited: true,
+    prepare: async () => {
+      postAccount ??= await insertAccount();
+      return {
+        method: 'POST',
+        url: `/api/workspaces/${wsA}/posts`,
+        body: { text: 'Drafted in the matrix', targets: [{ accountId: postAccount }], mode: 'draft' },
+      };
+    },
+    verify: async (_actor, _call, response) =>
+      expect(await statusOf(response.json().targets[0].id)).toBe('draft'),
+  },
+  {
+    route: 'POST /api/posts/:postId/reschedule',
+    what: "the owner's scheduled post",
+    expect: postEditorsOfA(200),
+    audited: true,
+    prepare: async () => {
+      const { postId } = await ownersPost('schedule');
+      const scheduledAt = new Date(Date.now() + 5 * 3600_000).toISOString();
+      return { method: 'POST', url: `/api/posts/${postId}/reschedule`, body: { scheduledAt } };
+    },
+    verify: async (_actor, _call, response) => expect(response.json().targets[0].status).toBe('scheduled'),
+  },
+  {
+    route: 'POST /api/posts/:postId/schedule',
+    what: "the owner's draft, into a time",
+    expect: postEditorsOfA(200),
+    audited: true,
+    prepare: async () => {
+      const { postId } = await ownersPost('draft');
+      const scheduledAt = new Date(Date.now() + 5 * 3600_000).toISOString();
+      return {
+        method: 'POST',
+        url: `/api/posts/${postId}/schedule`,
+        body: { mode: 'schedule', scheduledAt },
+      };
+    },
+    verify: async (_actor, _call, response) =>
+      expect(await statusOf(response.json().targets[0].id)).toBe('scheduled'),
+  },
+  {
+    route: 'DELETE /api/posts/:postId',
+    what: "the owner's scheduled post",
+    expect: postEditorsOfA(200),
+    audited: true,
+    prepare: async () => {
+      const { postId, targetId } = await ownersPost('schedule');
+      return { method: 'DELETE', url: `/api/posts/${postId}`, token: targetId };
+    },
+    verify: async (_actor, call) => expect(await statusOf(call.token!)).toBe('cancelled'),
+  },
+  {
+    route: 'PATCH /api/post-targets/:targetId',
+    what: "the owner's scheduled post",
+    expect: postEditorsOfA(200),
+    audited: true,
+    prepare: async () => {
+      const { targetId } = await ownersPost('schedule');
+      return {
+        method: 'PATCH',
+        url: `/api/post-targets/${targetId}`,
+        body: { text: 'Edited in the matrix' },
+      };
+    },
+    verify: async (_actor, call) =>
+      expect(
+        (await rows(`SELECT text FROM post_targets WHERE id = '${call.url.split('/').at(-1)}'`))[0].text,
+      ).toBe('Edited in the matrix'),
+  },
+  {
+    route: 'POST /api/post-targets/:targetId/reschedule',
+    what: "the owner's scheduled post",
+    expect: postEditorsOfA(200),
+    audited: true,
+    prepare: async () => {
+      const { targetId } = await ownersPost('schedule');
+      const scheduledAt = new Date(Date.now() + 6 * 3600_000).toISOString();
+      return { method: 'POST', url: `/api/post-targets/${targetId}/reschedule`, body: { scheduledAt } };
+    },
+  },
+  {
+    route: 'POST /api/post-targets/:targetId/retry',
+    what: "the owner's failed post",
+    expect: postEditorsOfA(200),
+    audited: true,
+    prepare: async () => {
+      const { targetId } = await ownersPost('draft');
+      await rows(
+        `UPDATE post_targets SET status = 'failed', last_error = 'Refused' WHERE id = '${targetId}'`,
+      );
+      return { method: 'POST', url: `/api/post-targets/${targetId}/retry`, body: {}, token: targetId };
+    },
+    verify: async (_actor, call) => expect(await statusOf(call.token!)).toBe('scheduled'),
+  },
+  {
+    route: 'POST /api/workspaces/:workspaceId/media',
+    what: 'a PNG',
+    expect: postWritersOfA(201),
+    audited: false,
+    prepare: () => ({
+      method: 'POST',
+      url: `/api/workspaces/${wsA}/media?alt=dot`,
+      body: TINY_PNG,
+      headers: { 'content-type': 'image/png' },
+    }),
+    verify: async (_actor, _call, response) => expect(response.json()).toMatchObject({ width: 2, height: 2 }),
+  },
+  {
+    route: 'GET /api/workspaces/:workspaceId/media/:mediaId',
+    expect: membersOfA(200),
+    audited: false,
+    prepare: async () => {
+      const uploaded = await people.owner.client.request('POST', `/api/workspaces/${wsA}/media`, TINY_PNG, {
+        headers: { 'content-type': 'image/png' },
+      });
+      return { method: 'GET', url: `/api/workspaces/${wsA}/media/${uploaded.json().id}` };
+    },
+    verify: async (_actor, _call, response) => expect(response.headers['content-type']).toBe('image/png'),
+  },
+  {
+    route: 'GET /api/workspaces/:workspaceId/posts/events',
+    what: 'a stream closed at once',
+    expect: membersOfA(200),
+    audited: false,
+    prepare: () => ({ method: 'GET', url: `/api/workspaces/${wsA}/posts/events?timeout=0` }),
+    verify: async (_actor, _call, response) =>
+      expect(response.headers['content-type']).toMatch(/^text\/event-stream/),
+  },
+  {
     route: 'GET /api/invitations/:token',
     what: 'anyone holding the link',
     expect: everyone(200),
@@ -569,7 +773,12 @@ describe('access matrix', () => {
           const call = await row.prepare(actor);
           const before = await snapshot();
           const client = call.as ?? clientOf(actor);
-          const response = await client.request(call.method, call.url, call.body);
+          const response = await client.request(
+            call.method,
+            call.url,
+            call.body,
+            call.headers ? { headers: call.headers } : {},
+          );
           expect(response.statusCode, response.body).toBe(status);
           if (status >= 400) {
             expectErrorShape(response);

@@ -17,6 +17,7 @@ import { healthRoutes } from './health/routes.ts';
 import { invitationRoutes } from './invitations/routes.ts';
 import { meRoutes } from './me/routes.ts';
 import { memberRoutes } from './members/routes.ts';
+import { postRoutes } from './posts/routes.ts';
 import { installSessions } from './session.ts';
 import { setupRoutes } from './setup/routes.ts';
 import { installWebApp } from './webApp.ts';
@@ -74,6 +75,7 @@ export async function buildApi(options: ApiOptions): Promise<FastifyInstance> {
   await app.register(memberRoutes(deps));
   await app.register(invitationRoutes(deps));
   await app.register(accountRoutes(deps));
+  await app.register(postRoutes(deps));
   await installWebApp(app, options.webRoot);
   return app;
 }

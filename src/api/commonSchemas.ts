@@ -33,6 +33,8 @@ export const errorResponse = z.object({
 
 export const meResponse = z.object({
   user: z.object({ id: z.string(), name: z.string(), email: z.string(), locale: localeSchema }),
-  workspaces: z.array(z.object({ id: z.string(), name: z.string(), role: roleSchema })),
+  workspaces: z.array(
+    z.object({ id: z.string(), name: z.string(), requireAltText: z.boolean(), role: roleSchema }),
+  ),
   currentWorkspaceId: z.string().nullable(),
 });

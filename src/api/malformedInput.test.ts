@@ -6,6 +6,7 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registeredApiRoutes } from '../testing/registeredApiRoutes.ts';
 import { eventually, startTestApp, type TestApp } from '../testing/testApp.ts';
+import { png } from '../testing/testImages.ts';
 import { BODY_LIMIT_BYTES } from './app.ts';
 
 const PASSWORD = 'correct horse battery';
@@ -34,6 +35,17 @@ interface RouteSpec {
   /** The answer to a plain GET without query (200 unless the route redirects). */
   plainGetStatus?: number;
   body?: BodySpec;
+  /** A query string the route would accept; each case breaks one parameter. */
+  query?: QuerySpec;
+  /** The body is an image file, not JSON. */
+  image?: boolean;
+}
+
+interface QuerySpec {
+  valid(): Record<string, string>;
+  required: string[];
+  /** A value each parameter must refuse. */
+  invalid: Record<string, string>;
 }
 
 interface Case {
@@ -54,7 +66,16 @@ interface Case {
 
 let app: TestApp;
 let ownerCookie: string;
-const ids = { workspaceId: '', userId: '', invitationId: '', token: '', accountId: '' };
+const ids = {
+  workspaceId: '',
+  userId: '',
+  invitationId: '',
+  token: '',
+  accountId: '',
+  postId: '',
+  targetId: '',
+  mediaId: '',
+};
 let resetToken = '';
 
 const emptyBody: BodySpec = { valid: () => ({}), required: [], nullable: true };
@@ -117,7 +138,7 @@ const ROUTES: RouteSpec[] = [
   { route: 'GET /api/workspaces/:workspaceId' },
   {
     route: 'PATCH /api/workspaces/:workspaceId',
-    body: { valid: () => ({ name: 'Renamed' }), required: ['name'], text: ['name'] },
+    body: { valid: () => ({ name: 'Renamed', requireAltText: false }), required: [], text: ['name'] },
   },
   { route: 'GET /api/workspaces/:workspaceId/members' },
   {
@@ -159,6 +180,64 @@ const ROUTES: RouteSpec[] = [
   // Without state and code the callback sends the person back to the accounts page with an error.
   { route: 'GET /api/oauth/mastodon/callback', plainGetStatus: 302 },
   { route: 'DELETE /api/workspaces/:workspaceId/accounts/:accountId', body: emptyBody },
+  {
+    route: 'PATCH /api/workspaces/:workspaceId/accounts/:accountId',
+    body: {
+      valid: () => ({ timeZone: 'Asia/Dhaka', postingSlots: [{ day: 1, time: '09:30' }] }),
+      required: [],
+      text: ['timeZone'],
+    },
+  },
+  {
+    route: 'GET /api/workspaces/:workspaceId/posts',
+    query: {
+      valid: () => ({ from: '2026-12-01T00:00:00Z', to: '2026-12-08T00:00:00+06:00' }),
+      required: ['from', 'to'],
+      invalid: { from: 'next tuesday', to: '2026-13-45T99:00:00Z', status: 'lost', accountId: 'not-a-uuid' },
+    },
+  },
+  {
+    route: 'POST /api/workspaces/:workspaceId/posts',
+    body: {
+      valid: () => ({
+        text: 'Hello',
+        targets: [{ accountId: ids.accountId, text: 'Hello there' }],
+        thread: [{ text: 'And more' }],
+        mode: 'schedule',
+        scheduledAt: '2030-01-01T09:00:00+06:00',
+        tags: ['launch'],
+      }),
+      required: ['text', 'targets', 'mode'],
+      text: ['text'],
+    },
+  },
+  {
+    route: 'POST /api/posts/:postId/reschedule',
+    body: { valid: () => ({ scheduledAt: '2030-01-01T09:00:00Z' }), required: ['scheduledAt'] },
+  },
+  {
+    route: 'POST /api/posts/:postId/schedule',
+    body: {
+      valid: () => ({ mode: 'schedule', scheduledAt: '2030-01-01T09:00:00Z' }),
+      required: ['mode'],
+    },
+  },
+  { route: 'DELETE /api/posts/:postId', body: emptyBody },
+  {
+    route: 'PATCH /api/post-targets/:targetId',
+    body: { valid: () => ({ text: 'Edited', media: [] }), required: [], text: ['text'] },
+  },
+  {
+    route: 'POST /api/post-targets/:targetId/reschedule',
+    body: { valid: () => ({ scheduledAt: '2030-01-01T09:00:00Z' }), required: ['scheduledAt'] },
+  },
+  { route: 'POST /api/post-targets/:targetId/retry', body: emptyBody },
+  { route: 'POST /api/workspaces/:workspaceId/media', image: true },
+  { route: 'GET /api/workspaces/:workspaceId/media/:mediaId' },
+  {
+    route: 'GET /api/workspaces/:workspaceId/posts/events',
+    query: { valid: () => ({ timeout: '0' }), required: [], invalid: { timeout: 'soon' } },
+  },
   { route: 'GET /api/invitations/:token', public: true },
   {
     route: 'POST /api/invitations/:token/accept',
@@ -178,6 +257,87 @@ const paramsOf = (path: string) => [...path.matchAll(/:(\w+)/g)].map((m) => m[1]
 /** The route's path with real ids, except the overridden parameters. */
 function urlOf(path: string, override: Partial<Record<keyof typeof ids, string>> = {}): string {
   return path.replace(/:(\w+)/g, (_, name: keyof typeof ids) => override[name] ?? ids[name]);
+}
+
+/** The path with a query string, when the route takes one. */
+function withQuery(url: string, query: Record<string, string> | undefined): string {
+  return query && Object.keys(query).length > 0 ? `${url}?${new URLSearchParams(query)}` : url;
+}
+
+function queryCases(spec: RouteSpec): Case[] {
+  const [, path] = splitRoute(spec.route);
+  const query = spec.query!;
+  const payload = spec.body ? () => JSON.stringify(spec.body!.valid()) : undefined;
+  const bad = (name: string, value: () => Record<string, string>, field: string): Case => ({
+    name,
+    url: () => withQuery(urlOf(path), value()),
+    payload,
+    status: 400,
+    error: 'validation_failed',
+    field,
+    known: Object.keys(query.valid()),
+  });
+  const cases: Case[] = [];
+  for (const param of query.required) {
+    cases.push(
+      bad(
+        `without the query parameter ${param}`,
+        () => {
+          const { [param]: _left, ...rest } = query.valid();
+          return rest;
+        },
+        param,
+      ),
+    );
+  }
+  for (const [param, value] of Object.entries(query.invalid)) {
+    cases.push(
+      bad(
+        `the query parameter ${param} as ${JSON.stringify(value)}`,
+        () => ({ ...query.valid(), [param]: value }),
+        param,
+      ),
+    );
+  }
+  cases.push(bad('an unknown query parameter', () => ({ ...query.valid(), bogus: 'x' }), 'bogus'));
+  return cases;
+}
+
+function imageCases(spec: RouteSpec): Case[] {
+  const [, path] = splitRoute(spec.route);
+  const url = () => urlOf(path);
+  return [
+    {
+      name: 'JSON instead of an image',
+      url,
+      payload: () => '{"image": "x"}',
+      status: 415,
+      error: 'unsupported_media_type',
+    },
+    {
+      name: 'text labelled as a PNG',
+      url,
+      payload: () => 'not a picture',
+      contentType: 'image/png',
+      status: 400,
+    },
+    { name: 'an empty PNG', url, payload: () => '', contentType: 'image/png', status: 400 },
+    {
+      name: 'text/plain',
+      url,
+      payload: () => 'hello',
+      contentType: 'text/plain',
+      status: 415,
+      error: 'unsupported_media_type',
+    },
+    {
+      name: 'a file over the upload limit',
+      url,
+      payload: () => 'x'.repeat(2_100_000),
+      contentType: 'image/png',
+      status: 413,
+    },
+  ];
 }
 
 const WRONG_TYPES: [string, unknown][] = [
@@ -225,8 +385,9 @@ function bodyCases(spec: RouteSpec): Case[] {
       invalid(`without the required field ${field}`, () => json({ ...valid(), [field]: undefined }), field),
     );
   }
-  for (const field of Object.keys(valid())) {
-    for (const [label, value] of WRONG_TYPES)
+  const kind = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value);
+  for (const [field, good] of Object.entries(valid())) {
+    for (const [label, value] of WRONG_TYPES.filter(([, wrong]) => kind(wrong) !== kind(good)))
       cases.push(invalid(`${field} as ${label}`, () => json({ ...valid(), [field]: value }), field));
   }
   cases.push(invalid('an unknown field', () => json({ ...valid(), bogus: 'x' }), 'bogus'));
@@ -297,7 +458,7 @@ function paramCases(spec: RouteSpec): Case[] {
     for (const [name, value, status] of bad) {
       cases.push({
         name,
-        url: () => urlOf(path, { [param]: value }),
+        url: () => withQuery(urlOf(path, { [param]: value }), spec.query?.valid()),
         payload,
         status: status === 414 ? 400 : status,
         alternative: status === 414 ? 414 : undefined,
@@ -307,7 +468,7 @@ function paramCases(spec: RouteSpec): Case[] {
     }
     cases.push({
       name: `${param} with broken percent-encoding`,
-      url: () => urlOf(path, { [param]: 'broken%ZZpercent' }),
+      url: () => withQuery(urlOf(path, { [param]: 'broken%ZZpercent' }), spec.query?.valid()),
       payload,
       status: 400,
     });
@@ -401,14 +562,21 @@ function battery(spec: RouteSpec, audiences: Audience[]) {
       if (spec.body) {
         for (const c of bodyCases(spec))
           it(`${audience}: ${c.name} -> ${statusOf(c)}`, () => check(audience, method, c));
+      } else if (spec.image) {
+        for (const c of imageCases(spec))
+          it(`${audience}: ${c.name} -> ${statusOf(c)}`, () => check(audience, method, c));
       } else {
         it(`${audience}: ignores a malformed JSON body on a GET`, async () => {
           const response = await send(audience, method, {
-            url: urlOf(splitRoute(spec.route)[1]),
+            url: withQuery(urlOf(splitRoute(spec.route)[1]), spec.query?.valid()),
             payload: '{oops',
           });
           expect(response.statusCode, response.body).toBe(spec.plainGetStatus ?? 200);
         });
+      }
+      if (spec.query) {
+        for (const c of queryCases(spec))
+          it(`${audience}: ${c.name} -> ${statusOf(c)}`, () => check(audience, method, c));
       }
       for (const c of paramCases(spec))
         it(`${audience}: ${c.name} -> ${statusOf(c)}`, () => check(audience, method, c));
@@ -478,6 +646,26 @@ describe('after setup', () => {
       [ids.workspaceId, app.ctx.secretBox.seal('{}')],
     );
     ids.accountId = account.rows[0].id;
+    const post = await send('owner', 'POST', {
+      url: `/api/workspaces/${ids.workspaceId}/posts`,
+      payload: JSON.stringify({
+        text: 'A scheduled post',
+        targets: [{ accountId: ids.accountId }],
+        mode: 'schedule',
+        scheduledAt: '2030-01-01T09:00:00Z',
+      }),
+    });
+    expect(post.statusCode, post.body).toBe(201);
+    ids.postId = post.json().id;
+    ids.targetId = post.json().targets[0].id;
+    const image = await app.api.inject({
+      method: 'POST',
+      url: `/api/workspaces/${ids.workspaceId}/media`,
+      headers: { cookie: ownerCookie, 'content-type': 'image/png' },
+      payload: Buffer.from(png(3, 3)),
+    });
+    expect(image.statusCode, image.body).toBe(201);
+    ids.mediaId = image.json().id;
     countsBefore = await rowCounts();
   });
 

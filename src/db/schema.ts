@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
+  boolean,
   customType,
   index,
   integer,
@@ -13,6 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { PostingSlot } from '../core/postingSlots.ts';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
@@ -40,6 +42,8 @@ export const users = pgTable(
 export const workspaces = pgTable('workspaces', {
   id: uuid('id').primaryKey().defaultRandom(),
   name: text('name').notNull(),
+  /** When set, every image in a post needs alt text before the post can be saved. */
+  requireAltText: boolean('require_alt_text').notNull().default(false),
   createdAt: createdAt(),
 });
 
@@ -155,8 +159,10 @@ export const socialAccounts = pgTable(
       .default('connected'),
     statusReason: text('status_reason'),
     /** Posting slots for the queue: [{ day: 0-6 (Sunday 0), time: 'HH:MM' }] in timeZone. */
-    postingSlots: jsonb('posting_slots').notNull().default([]),
+    postingSlots: jsonb('posting_slots').$type<PostingSlot[]>().notNull().default([]),
     timeZone: text('time_zone').notNull().default('UTC'),
+    /** The server's own post length limit, when it reports one (Mastodon instances do). */
+    textLimit: integer('text_limit'),
     connectedBy: uuid('connected_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },

@@ -86,6 +86,11 @@ export class ApiClient {
     return response;
   }
 
+  /** The Cookie header this person sends, for a request made outside inject (a real HTTP stream). */
+  get cookieHeader(): string | undefined {
+    return this.cookie;
+  }
+
   get = (url: string) => this.request('GET', url);
   post = (url: string, body?: unknown) => this.request('POST', url, body);
   patch = (url: string, body?: unknown) => this.request('PATCH', url, body);

@@ -1,6 +1,6 @@
 // Connected social accounts: list, connect Bluesky with an app password, connect Mastodon through its
+// OAuth flow (start here, finish at the callback the instance redirects to), set posting slots, disconnect.
 import type { FastifyRequest } from 'fastify';
-// OAuth flow (start here, finish at the callback the instance redirects to), disconnect.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { connectBlueskyAccount } from '../../commands/accounts/connectBlueskyAccount.ts';
@@ -12,6 +12,7 @@ import {
   MastodonConnectError,
   startMastodonConnect,
 } from '../../commands/accounts/mastodonConnect.ts';
+import { setAccountSchedule } from '../../commands/accounts/setAccountSchedule.ts';
 import { AppError } from '../../core/appError.ts';
 import type { ApiDeps } from '../apiDeps.ts';
 import { emptyBody } from '../auth/schema.ts';
@@ -20,6 +21,7 @@ import { actorContext, requireUser } from '../session.ts';
 import {
   accountParams,
   accountResponse,
+  accountScheduleBody,
   connectBlueskyBody,
   connectMastodonBody,
   mastodonCallbackQuery,
@@ -127,5 +129,20 @@ export const accountRoutes =
         await disconnectAccount(as(request), request.params.workspaceId, request.params.accountId);
         return reply.status(204).send();
       },
+    );
+
+    app.patch(
+      '/api/workspaces/:workspaceId/accounts/:accountId',
+      {
+        schema: {
+          tags: ['accounts'],
+          summary: 'Set an account’s posting slots for the queue and their time zone (owner, admin, editor)',
+          params: accountParams,
+          body: accountScheduleBody,
+          response: { 200: accountResponse },
+        },
+      },
+      async (request) =>
+        setAccountSchedule(as(request), request.params.workspaceId, request.params.accountId, request.body),
     );
   };

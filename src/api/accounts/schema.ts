@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { SLOT_TIME } from '../../core/postingSlots.ts';
+import { isTimeZone } from '../../core/zonedTime.ts';
 import { uuidParam } from '../commonSchemas.ts';
 
 // PostgreSQL text cannot hold U+0000; refuse it here rather than fail at the database.
@@ -51,5 +53,36 @@ export const accountResponse = z.object({
   serviceUrl: z.string(),
   status: z.enum(['connected', 'needs_reconnect']),
   statusReason: z.string().nullable(),
+  postingSlots: z.array(z.object({ day: z.number(), time: z.string() })),
+  timeZone: z.string(),
+  textLimit: z.number().nullable(),
   createdAt: z.date(),
 });
+
+export const accountScheduleBody = z
+  .object({
+    timeZone: z
+      .string()
+      .max(100)
+      .refine(isTimeZone, 'Choose a time zone from the list, such as Asia/Dhaka.')
+      .optional(),
+    postingSlots: z
+      .array(
+        z
+          .object({
+            day: z
+              .number()
+              .int()
+              .min(0, 'Days go from 0 (Sunday) to 6 (Saturday).')
+              .max(6, 'Days go from 0 (Sunday) to 6 (Saturday).'),
+            time: z.string().regex(SLOT_TIME, 'Write the time as HH:MM, 24-hour, such as 09:30.'),
+          })
+          .strict(),
+      )
+      .max(70, 'An account can have at most 70 posting slots a week.')
+      .optional(),
+  })
+  .strict()
+  .refine((b) => b.timeZone !== undefined || b.postingSlots !== undefined, {
+    message: 'Give posting slots or a time zone to change.',
+  });

@@ -1,4 +1,4 @@
-// Workspaces: list mine, create one, read and rename one.
+// Workspaces: list mine, create one, read one, rename it or change its settings.
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -6,12 +6,12 @@ import {
   createWorkspace,
   getWorkspace,
   listMyWorkspaces,
-  renameWorkspace,
+  updateWorkspace,
 } from '../../commands/workspaces.ts';
 import type { ApiDeps } from '../apiDeps.ts';
 import { workspaceParams } from '../commonSchemas.ts';
 import { actorContext } from '../session.ts';
-import { workspaceBody, workspaceResponse } from './schema.ts';
+import { workspaceBody, workspaceChangesBody, workspaceResponse } from './schema.ts';
 
 export const workspaceRoutes =
   (deps: ApiDeps): FastifyPluginAsyncZod =>
@@ -61,12 +61,12 @@ export const workspaceRoutes =
       {
         schema: {
           tags: ['workspaces'],
-          summary: 'Rename a workspace (owner, admin)',
+          summary: 'Rename a workspace or change its settings (owner, admin)',
           params: workspaceParams,
-          body: workspaceBody,
+          body: workspaceChangesBody,
           response: { 200: workspaceResponse },
         },
       },
-      async (request) => renameWorkspace(as(request), request.params.workspaceId, request.body),
+      async (request) => updateWorkspace(as(request), request.params.workspaceId, request.body),
     );
   };

@@ -15,6 +15,9 @@ const summaryColumns = {
   serviceUrl: socialAccounts.serviceUrl,
   status: socialAccounts.status,
   statusReason: socialAccounts.statusReason,
+  postingSlots: socialAccounts.postingSlots,
+  timeZone: socialAccounts.timeZone,
+  textLimit: socialAccounts.textLimit,
   createdAt: socialAccounts.createdAt,
 };
 

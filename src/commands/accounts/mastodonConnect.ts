@@ -9,6 +9,7 @@ import { oauthStates } from '../../db/schema.ts';
 import { type AccountProfile, ConnectorError } from '../../networks/connector.ts';
 import { mastodonConnector } from '../../networks/mastodon/mastodonConnector.ts';
 import { normaliseInstanceUrl } from '../../networks/mastodon/mastodonHttp.ts';
+import { readInstanceLimits } from '../../networks/mastodon/mastodonInstance.ts';
 import {
   authorizeUrl,
   exchangeCode,
@@ -151,6 +152,7 @@ export async function finishMastodonConnect(ctx: ActorContext, input: { state: s
 
   let accessToken = '';
   let profile: AccountProfile | undefined;
+  let textLimit: number | undefined;
   try {
     await requirePermission(ctx.database.db, workspaceId, ctx.actorId, 'accounts.manage');
     await safeInstanceUrl(ctx, instanceUrl);
@@ -159,6 +161,7 @@ export async function finishMastodonConnect(ctx: ActorContext, input: { state: s
     ({ accessToken } = await exchangeCode(app, input.code));
     const connection = await mastodonConnector.connect({ instanceUrl, accessToken });
     profile = await connection.verify();
+    textLimit = (await readInstanceLimits(instanceUrl)).maxCharacters;
   } catch (error) {
     fail(error);
   }
@@ -186,6 +189,7 @@ export async function finishMastodonConnect(ctx: ActorContext, input: { state: s
         profile: { ...verified, remoteId: `${verified.remoteId}@${new URL(instanceUrl).host}` },
         serviceUrl: instanceUrl,
         credentialsSealed: ctx.secretBox.seal(JSON.stringify({ instanceUrl, accessToken })),
+        textLimit,
       });
       return stored.id;
     })

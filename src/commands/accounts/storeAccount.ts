@@ -14,6 +14,8 @@ export interface AccountToStore {
   profile: AccountProfile;
   serviceUrl: string;
   credentialsSealed: string;
+  /** The server's own post length limit, when it reports one. */
+  textLimit?: number;
 }
 
 export async function storeAccount(
@@ -30,6 +32,7 @@ export async function storeAccount(
     status: 'connected' as const,
     statusReason: null,
     connectedBy: input.actorId,
+    textLimit: input.textLimit ?? null,
   };
   const [existing] = await tx
     .select({ id: socialAccounts.id, status: socialAccounts.status, handle: socialAccounts.handle })

@@ -1,31 +1,42 @@
 // Creates a post and its targets (one per account, and one per part of a thread on each account),
 // checks each text against its network's rule, and enqueues each due target's publish job in the same
-// transaction as the rows.
+// transaction as the rows. `insertPost` does the work inside a caller's transaction, so a bulk import
+// can create many posts all-or-nothing.
 import { and, eq, inArray } from 'drizzle-orm';
 import { badRequest } from '../../core/appError.ts';
 import type { TargetStatus } from '../../core/postTargetState.ts';
 import { can } from '../../core/roles.ts';
 import { textRuleFor } from '../../core/textRules/index.ts';
-import { media, posts, postTargets, socialAccounts, type TargetMedia } from '../../db/schema.ts';
+import type { SqlExecutor, Tx } from '../../db/database.ts';
+import { media, posts, postTargets, socialAccounts, type TargetMedia, workspaces } from '../../db/schema.ts';
 import { enqueuePublish, preparePublishQueue } from '../../jobs/publishQueue.ts';
 import { connectorOf, networkName } from '../../networks/networkConnectors.ts';
 import { recordAudit } from '../audit.ts';
 import type { ActorContext } from '../context.ts';
 import { requirePermission } from '../workspaceAccess.ts';
+import { nextQueueSlot } from './postingQueue.ts';
 
 export interface CreatePostInput {
   text: string;
   targets: { accountId: string; text?: string; media?: TargetMedia[] }[];
   /** Further posts of a thread, each replying to the one before it, on every target account. */
   thread?: { text: string; media?: TargetMedia[] }[];
-  mode: 'draft' | 'now' | 'schedule';
+  /** `queue`: each account's next free posting slot. */
+  mode: 'draft' | 'now' | 'schedule' | 'queue';
   scheduledAt?: Date;
   tags?: string[];
 }
 
 export interface CreatedPost {
   id: string;
-  targets: { id: string; accountId: string; status: TargetStatus; threadPosition: number; version: number }[];
+  targets: {
+    id: string;
+    accountId: string;
+    status: TargetStatus;
+    threadPosition: number;
+    version: number;
+    scheduledAt: Date | null;
+  }[];
 }
 
 export async function createPost(
@@ -33,127 +44,175 @@ export async function createPost(
   workspaceId: string,
   input: CreatePostInput,
 ): Promise<CreatedPost> {
+  checkPostShape(input);
+  await preparePublishQueue(ctx.jobs);
+  return ctx.database.transaction((tx, sql) => insertPost(ctx, tx, sql, workspaceId, input));
+}
+
+/** The checks that need no database; `insertPost` makes them again. */
+export function checkPostShape(input: CreatePostInput): void {
   if (input.targets.length === 0) throw badRequest('Choose at least one account to post to.');
   if (input.mode === 'schedule' && !input.scheduledAt) {
     throw badRequest('Choose when to publish the post.', { scheduledAt: 'Required when scheduling.' });
   }
-  const accountIds = [...new Set(input.targets.map((t) => t.accountId))];
-  if (accountIds.length !== input.targets.length) throw badRequest('Each account can be chosen once.');
+  const accountIds = new Set(input.targets.map((t) => t.accountId));
+  if (accountIds.size !== input.targets.length) throw badRequest('Each account can be chosen once.');
+}
 
-  await preparePublishQueue(ctx.jobs);
-  return ctx.database.transaction(async (tx, sql) => {
-    const role = await requirePermission(tx, workspaceId, ctx.actorId, 'posts.write');
-    const accounts = await tx
-      .select({ id: socialAccounts.id, network: socialAccounts.network, handle: socialAccounts.handle })
-      .from(socialAccounts)
-      .where(and(eq(socialAccounts.workspaceId, workspaceId), inArray(socialAccounts.id, accountIds)));
-    const accountById = new Map(accounts.map((a) => [a.id, a]));
-    const missing = accountIds.find((id) => !accountById.has(id));
-    if (missing) throw badRequest('One of the chosen accounts is not connected to this workspace.');
+/**
+ * Writes the post inside the caller's transaction. The publish queue must have been prepared
+ * (`preparePublishQueue`) before the transaction began.
+ */
+export async function insertPost(
+  ctx: ActorContext,
+  tx: Tx,
+  sql: SqlExecutor,
+  workspaceId: string,
+  input: CreatePostInput,
+): Promise<CreatedPost> {
+  checkPostShape(input);
+  const accountIds = input.targets.map((t) => t.accountId);
+  const role = await requirePermission(tx, workspaceId, ctx.actorId, 'posts.write');
+  const [workspace] = await tx
+    .select({ requireAltText: workspaces.requireAltText })
+    .from(workspaces)
+    .where(eq(workspaces.id, workspaceId));
+  const accounts = await tx
+    .select({
+      id: socialAccounts.id,
+      network: socialAccounts.network,
+      handle: socialAccounts.handle,
+      postingSlots: socialAccounts.postingSlots,
+      timeZone: socialAccounts.timeZone,
+      textLimit: socialAccounts.textLimit,
+    })
+    .from(socialAccounts)
+    .where(and(eq(socialAccounts.workspaceId, workspaceId), inArray(socialAccounts.id, accountIds)))
+    // Queued posts take slots in turn: two at once must not take the same slot.
+    .for(input.mode === 'queue' ? 'update' : 'share');
+  const accountById = new Map(accounts.map((a) => [a.id, a]));
+  const missing = accountIds.find((id) => !accountById.has(id));
+  if (missing) throw badRequest('One of the chosen accounts is not connected to this workspace.');
 
-    const mediaIds = [
-      ...new Set(
-        [
-          ...input.targets.flatMap((t) => t.media ?? []),
-          ...(input.thread ?? []).flatMap((p) => p.media ?? []),
-        ].map((m) => m.mediaId),
-      ),
+  const allMedia = [
+    ...input.targets.flatMap((t) => t.media ?? []),
+    ...(input.thread ?? []).flatMap((p) => p.media ?? []),
+  ];
+  const mediaIds = [...new Set(allMedia.map((m) => m.mediaId))];
+  if (mediaIds.length > 0) {
+    const found = await tx
+      .select({ id: media.id })
+      .from(media)
+      .where(and(eq(media.workspaceId, workspaceId), inArray(media.id, mediaIds)));
+    if (found.length !== mediaIds.length)
+      throw badRequest('One of the images was not found in this workspace.');
+  }
+  if (workspace?.requireAltText && allMedia.some((m) => m.alt.trim() === '')) {
+    throw badRequest('This workspace asks for a description (alt text) of every image.', {
+      media: 'Describe every image.',
+    });
+  }
+
+  // Each part of each target, checked before anything is written.
+  const plans = input.targets.map((target) => {
+    const account = accountById.get(target.accountId)!;
+    const connector = connectorOf(account.network);
+    const parts = [
+      { text: target.text ?? input.text, media: target.media ?? [] },
+      ...(input.thread ?? []).map((p) => ({ text: p.text, media: p.media ?? [] })),
     ];
-    if (mediaIds.length > 0) {
-      const found = await tx
-        .select({ id: media.id })
-        .from(media)
-        .where(and(eq(media.workspaceId, workspaceId), inArray(media.id, mediaIds)));
-      if (found.length !== mediaIds.length)
-        throw badRequest('One of the images was not found in this workspace.');
+    if (parts.length > 1 && !connector.capabilities.threads) {
+      throw badRequest(`${networkName(account.network)} does not take threads.`);
     }
-
-    // Each part of each target, checked before anything is written.
-    const plans = input.targets.map((target) => {
-      const account = accountById.get(target.accountId)!;
-      const connector = connectorOf(account.network);
-      const parts = [
-        { text: target.text ?? input.text, media: target.media ?? [] },
-        ...(input.thread ?? []).map((p) => ({ text: p.text, media: p.media ?? [] })),
-      ];
-      if (parts.length > 1 && !connector.capabilities.threads) {
-        throw badRequest(`${networkName(account.network)} does not take threads.`);
+    for (const [index, part] of parts.entries()) {
+      const where = parts.length > 1 ? ` (part ${index + 1} of the thread)` : '';
+      if (part.text.trim() === '' && part.media.length === 0) {
+        throw badRequest(`The post for @${account.handle}${where} is empty.`);
       }
-      for (const [index, part] of parts.entries()) {
-        const where = parts.length > 1 ? ` (part ${index + 1} of the thread)` : '';
-        if (part.text.trim() === '' && part.media.length === 0) {
-          throw badRequest(`The post for @${account.handle}${where} is empty.`);
-        }
-        const count = textRuleFor(account.network).count(part.text);
-        if (count.over) throw badRequest(`For @${account.handle}${where}: ${count.problem}`);
-        if (part.media.length > connector.capabilities.maxImages) {
-          throw badRequest(
-            `For @${account.handle}${where}: ${networkName(account.network)} allows ${connector.capabilities.maxImages} images in a post; this post has ${part.media.length}.`,
-          );
-        }
-      }
-      return { account, connector, parts };
-    });
-
-    const status: TargetStatus =
-      input.mode === 'draft'
-        ? 'draft'
-        : can(role, 'posts.publishWithoutApproval')
-          ? 'scheduled'
-          : 'pending_approval';
-    const [now] = (await sql.executeSql('SELECT now() AS now')).rows as { now: Date | string }[];
-    const scheduledAt = input.mode === 'now' ? new Date(now!.now) : (input.scheduledAt ?? null);
-
-    const [post] = await tx
-      .insert(posts)
-      .values({ workspaceId, authorId: ctx.actorId, text: input.text, tags: input.tags ?? [] })
-      .returning();
-    const created: CreatedPost['targets'] = [];
-    for (const plan of plans) {
-      let previousId: string | null = null;
-      for (const [position, part] of plan.parts.entries()) {
-        const [row]: { id: string; version: number }[] = await tx
-          .insert(postTargets)
-          .values({
-            postId: post!.id,
-            workspaceId,
-            accountId: plan.account.id,
-            text: part.text,
-            media: part.media,
-            replyToTargetId: previousId,
-            threadPosition: position,
-            status,
-            scheduledAt,
-            publishKey: plan.connector.newPublishKey(),
-          })
-          .returning({ id: postTargets.id, version: postTargets.version });
-        previousId = row!.id;
-        created.push({
-          id: row!.id,
-          accountId: plan.account.id,
-          status,
-          threadPosition: position,
-          version: row!.version,
-        });
-        // A reply's job is enqueued too; it waits for its parent, whose publication enqueues it again.
-        if (status === 'scheduled' && scheduledAt) {
-          await enqueuePublish(ctx.jobs, sql, { targetId: row!.id, version: row!.version }, scheduledAt);
-        }
+      const count = textRuleFor(account.network, { mastodonLimit: account.textLimit ?? undefined }).count(
+        part.text,
+      );
+      if (count.over) throw badRequest(`For @${account.handle}${where}: ${count.problem}`);
+      if (part.media.length > connector.capabilities.maxImages) {
+        throw badRequest(
+          `For @${account.handle}${where}: ${networkName(account.network)} allows ${connector.capabilities.maxImages} images in a post; this post has ${part.media.length}.`,
+        );
       }
     }
-    await recordAudit(tx, {
-      workspaceId,
-      actorId: ctx.actorId,
-      action: 'post.created',
-      targetType: 'post',
-      targetId: post!.id,
-      after: {
-        status,
-        scheduledAt: scheduledAt?.toISOString() ?? null,
-        accounts: accountIds,
-        parts: 1 + (input.thread?.length ?? 0),
-      },
-    });
-    return { id: post!.id, targets: created };
+    return { account, connector, parts };
   });
+
+  const status: TargetStatus =
+    input.mode === 'draft'
+      ? 'draft'
+      : can(role, 'posts.publishWithoutApproval')
+        ? 'scheduled'
+        : 'pending_approval';
+  const [now] = (await sql.executeSql('SELECT now() AS now')).rows as { now: Date | string }[];
+  const nowAt = new Date(now!.now);
+  if (input.mode === 'schedule' && input.scheduledAt! <= nowAt) {
+    throw badRequest('The time to publish has already passed. Choose a later time, or publish now.', {
+      scheduledAt: 'In the past.',
+    });
+  }
+  const timeFor = async (account: (typeof accounts)[number]): Promise<Date | null> => {
+    if (input.mode === 'now') return nowAt;
+    if (input.mode !== 'queue') return input.scheduledAt ?? null;
+    return nextQueueSlot(tx, account, nowAt);
+  };
+
+  const [post] = await tx
+    .insert(posts)
+    .values({ workspaceId, authorId: ctx.actorId, text: input.text, tags: input.tags ?? [] })
+    .returning();
+  const created: CreatedPost['targets'] = [];
+  for (const plan of plans) {
+    const scheduledAt = await timeFor(plan.account);
+    let previousId: string | null = null;
+    for (const [position, part] of plan.parts.entries()) {
+      const [row]: { id: string; version: number }[] = await tx
+        .insert(postTargets)
+        .values({
+          postId: post!.id,
+          workspaceId,
+          accountId: plan.account.id,
+          text: part.text,
+          media: part.media,
+          replyToTargetId: previousId,
+          threadPosition: position,
+          status,
+          scheduledAt,
+          publishKey: plan.connector.newPublishKey(),
+        })
+        .returning({ id: postTargets.id, version: postTargets.version });
+      previousId = row!.id;
+      created.push({
+        id: row!.id,
+        accountId: plan.account.id,
+        status,
+        threadPosition: position,
+        version: row!.version,
+        scheduledAt,
+      });
+      // A reply's job is enqueued too; it waits for its parent, whose publication enqueues it again.
+      if (status === 'scheduled' && scheduledAt) {
+        await enqueuePublish(ctx.jobs, sql, { targetId: row!.id, version: row!.version }, scheduledAt);
+      }
+    }
+  }
+  await recordAudit(tx, {
+    workspaceId,
+    actorId: ctx.actorId,
+    action: 'post.created',
+    targetType: 'post',
+    targetId: post!.id,
+    after: {
+      status,
+      mode: input.mode,
+      scheduledAt: [...new Set(created.map((t) => t.scheduledAt?.toISOString() ?? null))],
+      accounts: accountIds,
+      parts: 1 + (input.thread?.length ?? 0),
+    },
+  });
+  return { id: post!.id, targets: created };
 }

@@ -1,8 +1,8 @@
 // The planner's view: posts with targets due (or published) in a time range, filtered by status,
 // account and tag. One query for the targets, then grouped by post.
-import { and, asc, sql as dsql, eq, gte, inArray, lt, or } from 'drizzle-orm';
+import { and, asc, sql as dsql, eq, gte, inArray, isNull, lt, ne, or } from 'drizzle-orm';
 import type { TargetStatus } from '../../core/postTargetState.ts';
-import { posts, postTargets, socialAccounts } from '../../db/schema.ts';
+import { posts, postTargets, socialAccounts, type TargetMedia } from '../../db/schema.ts';
 import type { ActorContext } from '../context.ts';
 import { requirePermission } from '../workspaceAccess.ts';
 
@@ -14,7 +14,37 @@ export interface ListPostsFilter {
   tag?: string;
 }
 
-export async function listPosts(ctx: ActorContext, workspaceId: string, filter: ListPostsFilter) {
+export interface PlannedTarget {
+  id: string;
+  accountId: string;
+  handle: string;
+  network: string;
+  text: string;
+  media: TargetMedia[];
+  threadPosition: number;
+  replyToTargetId: string | null;
+  status: TargetStatus;
+  scheduledAt: Date | null;
+  publishedAt: Date | null;
+  remoteUrl: string | null;
+  lastError: string | null;
+  attempts: number;
+  version: number;
+}
+
+export interface PlannedPost {
+  id: string;
+  text: string;
+  tags: string[];
+  authorId: string | null;
+  targets: PlannedTarget[];
+}
+
+export async function listPosts(
+  ctx: ActorContext,
+  workspaceId: string,
+  filter: ListPostsFilter,
+): Promise<PlannedPost[]> {
   const { db } = ctx.database;
   await requirePermission(db, workspaceId, ctx.actorId, 'workspace.read');
   // A published target sits in the planner at the time it went out; the rest at their planned time.
@@ -38,18 +68,20 @@ export async function listPosts(ctx: ActorContext, workspaceId: string, filter: 
         or(
           and(gte(postTargets.scheduledAt, filter.from), lt(postTargets.scheduledAt, filter.to)),
           and(gte(postTargets.publishedAt, filter.from), lt(postTargets.publishedAt, filter.to)),
+          // A draft without a time belongs to no range: it is listed with every one.
+          and(isNull(postTargets.scheduledAt), isNull(postTargets.publishedAt)),
         ),
-        filter.status?.length ? inArray(postTargets.status, filter.status) : undefined,
+        // Deleted posts are left out unless asked for by name.
+        filter.status?.length
+          ? inArray(postTargets.status, filter.status)
+          : ne(postTargets.status, 'cancelled'),
         filter.accountIds?.length ? inArray(postTargets.accountId, filter.accountIds) : undefined,
         filter.tag ? dsql`${posts.tags} @> ${JSON.stringify([filter.tag])}::jsonb` : undefined,
       ),
     )
     .orderBy(asc(shownAt), asc(postTargets.postId), asc(postTargets.threadPosition));
 
-  const byPost = new Map<
-    string,
-    { id: string; text: string; tags: string[]; authorId: string | null; targets: unknown[] }
-  >();
+  const byPost = new Map<string, PlannedPost>();
   for (const row of rows) {
     let post = byPost.get(row.postId);
     if (!post) {
