@@ -6,14 +6,14 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { badRequest } from '../../core/appError.ts';
 import type { TargetStatus } from '../../core/postTargetState.ts';
 import { can } from '../../core/roles.ts';
-import { textRuleFor } from '../../core/textRules/index.ts';
 import type { SqlExecutor, Tx } from '../../db/database.ts';
-import { media, posts, postTargets, socialAccounts, type TargetMedia, workspaces } from '../../db/schema.ts';
+import { posts, postTargets, socialAccounts, type TargetMedia, workspaces } from '../../db/schema.ts';
 import { enqueuePublish, preparePublishQueue } from '../../jobs/publishQueue.ts';
 import { connectorOf, networkName } from '../../networks/networkConnectors.ts';
 import { recordAudit } from '../audit.ts';
 import type { ActorContext } from '../context.ts';
 import { requirePermission } from '../workspaceAccess.ts';
+import { checkImages, checkPart } from './postContent.ts';
 import { nextQueueSlot } from './postingQueue.ts';
 
 export interface CreatePostInput {
@@ -73,7 +73,7 @@ export async function insertPost(
   checkPostShape(input);
   const accountIds = input.targets.map((t) => t.accountId);
   const role = await requirePermission(tx, workspaceId, ctx.actorId, 'posts.write');
-  const [workspace] = await tx
+  const [_workspace] = await tx
     .select({ requireAltText: workspaces.requireAltText })
     .from(workspaces)
     .where(eq(workspaces.id, workspaceId));
@@ -94,24 +94,10 @@ export async function insertPost(
   const missing = accountIds.find((id) => !accountById.has(id));
   if (missing) throw badRequest('One of the chosen accounts is not connected to this workspace.');
 
-  const allMedia = [
+  await checkImages(tx, workspaceId, [
     ...input.targets.flatMap((t) => t.media ?? []),
     ...(input.thread ?? []).flatMap((p) => p.media ?? []),
-  ];
-  const mediaIds = [...new Set(allMedia.map((m) => m.mediaId))];
-  if (mediaIds.length > 0) {
-    const found = await tx
-      .select({ id: media.id })
-      .from(media)
-      .where(and(eq(media.workspaceId, workspaceId), inArray(media.id, mediaIds)));
-    if (found.length !== mediaIds.length)
-      throw badRequest('One of the images was not found in this workspace.');
-  }
-  if (workspace?.requireAltText && allMedia.some((m) => m.alt.trim() === '')) {
-    throw badRequest('This workspace asks for a description (alt text) of every image.', {
-      media: 'Describe every image.',
-    });
-  }
+  ]);
 
   // Each part of each target, checked before anything is written.
   const plans = input.targets.map((target) => {
@@ -125,19 +111,7 @@ export async function insertPost(
       throw badRequest(`${networkName(account.network)} does not take threads.`);
     }
     for (const [index, part] of parts.entries()) {
-      const where = parts.length > 1 ? ` (part ${index + 1} of the thread)` : '';
-      if (part.text.trim() === '' && part.media.length === 0) {
-        throw badRequest(`The post for @${account.handle}${where} is empty.`);
-      }
-      const count = textRuleFor(account.network, { mastodonLimit: account.textLimit ?? undefined }).count(
-        part.text,
-      );
-      if (count.over) throw badRequest(`For @${account.handle}${where}: ${count.problem}`);
-      if (part.media.length > connector.capabilities.maxImages) {
-        throw badRequest(
-          `For @${account.handle}${where}: ${networkName(account.network)} allows ${connector.capabilities.maxImages} images in a post; this post has ${part.media.length}.`,
-        );
-      }
+      checkPart(account, part, parts.length > 1 ? ` (part ${index + 1} of the thread)` : '');
     }
     return { account, connector, parts };
   });

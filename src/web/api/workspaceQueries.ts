@@ -53,7 +53,8 @@ export function useCreateWorkspace() {
 export function useRenameWorkspace(workspaceId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { name: string }) => api.patch<WorkspaceSummary>(path(workspaceId), input),
+    mutationFn: (input: { name?: string; requireAltText?: boolean }) =>
+      api.patch<WorkspaceSummary>(path(workspaceId), input),
     onSuccess: async () => {
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: workspaceKey(workspaceId), exact: true }),

@@ -93,7 +93,33 @@ function RenameWorkspaceCard({ workspace }: { workspace: WorkspaceSummary }) {
           </button>
         </div>
       </form>
+      <AltTextSetting workspace={workspace} />
     </section>
+  );
+}
+
+/** The workspace's rule that every image in a post carries a description. */
+function AltTextSetting({ workspace }: { workspace: WorkspaceSummary }) {
+  const { t } = useTranslation();
+  const change = useRenameWorkspace(workspace.id);
+  return (
+    <div className="setting-toggle">
+      <FormAlert error={change.error} />
+      <label className="checkbox-row">
+        <input
+          type="checkbox"
+          checked={change.isPending ? !workspace.requireAltText : workspace.requireAltText}
+          disabled={change.isPending}
+          onChange={(event) => change.mutate({ requireAltText: event.target.checked })}
+          data-testid="require-alt-text"
+        />
+        <span>
+          <strong>{t('workspaceSettings.requireAltText')}</strong>
+          <span className="muted field-hint">{t('workspaceSettings.requireAltTextHelp')}</span>
+        </span>
+      </label>
+      {change.isSuccess && <SuccessNotice>{t('workspaceSettings.altTextSaved')}</SuccessNotice>}
+    </div>
   );
 }
 
