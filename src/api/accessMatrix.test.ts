@@ -693,6 +693,54 @@ const MATRIX: Row[] = [
       expect(response.headers['content-type']).toMatch(/^text\/event-stream/),
   },
   {
+    route: 'POST /api/workspaces/:workspaceId/imports/dry-run',
+    what: 'check a one-row CSV',
+    expect: postWritersOfA(200),
+    audited: false,
+    prepare: async () => {
+      postAccount ??= await insertAccount();
+      return {
+        method: 'POST',
+        url: `/api/workspaces/${wsA}/imports/dry-run`,
+        body: {
+          csv: `date,message\n${new Date(Date.now() + 3 * 3600_000).toISOString()},Checked in the matrix`,
+          timeZone: 'Asia/Dhaka',
+          dateFormat: 'DMY',
+          accountIds: [postAccount],
+        },
+      };
+    },
+    verify: async (_actor, _call, response) =>
+      expect(response.json().summary).toEqual({ rows: 1, rowsWithProblems: 0, posts: 1, targets: 1 }),
+  },
+  {
+    route: 'POST /api/workspaces/:workspaceId/imports',
+    what: 'import a one-row CSV (a contributor’s post waits for approval)',
+    expect: postWritersOfA(201),
+    audited: true,
+    prepare: async (actor) => {
+      // An account of its own per call, so no call's post repeats another's.
+      const accountId = await insertAccount();
+      return {
+        method: 'POST',
+        url: `/api/workspaces/${wsA}/imports`,
+        body: {
+          csv: `date,message\n${new Date(Date.now() + 4 * 3600_000).toISOString()},Imported by ${actor}`,
+          timeZone: 'Asia/Dhaka',
+          dateFormat: 'DMY',
+          accountIds: [accountId],
+        },
+      };
+    },
+    verify: async (actor, call, response) => {
+      const accountId = (call.body as { accountIds: string[] }).accountIds[0];
+      expect(response.json()).toMatchObject({ posts: 1, targets: 1 });
+      expect(await rows(`SELECT status, text FROM post_targets WHERE account_id = '${accountId}'`)).toEqual([
+        { status: actor === 'contributor' ? 'pending_approval' : 'scheduled', text: `Imported by ${actor}` },
+      ]);
+    },
+  },
+  {
     route: 'GET /api/invitations/:token',
     what: 'anyone holding the link',
     expect: everyone(200),

@@ -14,6 +14,7 @@ import type { ApiDeps } from './apiDeps.ts';
 import { authRoutes } from './auth/routes.ts';
 import { installErrorHandler } from './errorHandler.ts';
 import { healthRoutes } from './health/routes.ts';
+import { importRoutes } from './imports/routes.ts';
 import { invitationRoutes } from './invitations/routes.ts';
 import { meRoutes } from './me/routes.ts';
 import { memberRoutes } from './members/routes.ts';
@@ -76,6 +77,7 @@ export async function buildApi(options: ApiOptions): Promise<FastifyInstance> {
   await app.register(invitationRoutes(deps));
   await app.register(accountRoutes(deps));
   await app.register(postRoutes(deps));
+  await app.register(importRoutes(deps));
   await installWebApp(app, options.webRoot);
   return app;
 }

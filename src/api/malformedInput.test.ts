@@ -238,6 +238,33 @@ const ROUTES: RouteSpec[] = [
     route: 'GET /api/workspaces/:workspaceId/posts/events',
     query: { valid: () => ({ timeout: '0' }), required: [], invalid: { timeout: 'soon' } },
   },
+  {
+    route: 'POST /api/workspaces/:workspaceId/imports/dry-run',
+    body: {
+      // hasHeader (a boolean) is left out: `true` is one of the wrong types each field is tried with.
+      valid: () => ({
+        csv: 'date,message\n2099-12-01T09:30:00Z,Hello',
+        timeZone: 'Asia/Dhaka',
+        dateFormat: 'DMY',
+        accountIds: [ids.accountId],
+      }),
+      required: ['csv', 'timeZone', 'dateFormat'],
+      text: ['csv', 'timeZone'],
+    },
+  },
+  {
+    route: 'POST /api/workspaces/:workspaceId/imports',
+    body: {
+      valid: () => ({
+        csv: 'date,message\n2099-12-01T09:30:00Z,Hello',
+        timeZone: 'Asia/Dhaka',
+        dateFormat: 'DMY',
+        accountIds: [ids.accountId],
+      }),
+      required: ['csv', 'timeZone', 'dateFormat'],
+      text: ['csv', 'timeZone'],
+    },
+  },
   { route: 'GET /api/invitations/:token', public: true },
   {
     route: 'POST /api/invitations/:token/accept',

@@ -7,6 +7,7 @@ export type Role = (typeof ROLES)[number];
 export interface WorkspaceSummary {
   id: string;
   name: string;
+  requireAltText: boolean;
   role: Role;
 }
 
@@ -60,5 +61,10 @@ export interface SocialAccount {
   serviceUrl: string;
   status: 'connected' | 'needs_reconnect';
   statusReason: string | null;
+  /** Weekly posting slots for the queue, in timeZone; day 0 is Sunday. */
+  postingSlots: { day: number; time: string }[];
+  timeZone: string;
+  /** The server's own post length limit, when it reports one. */
+  textLimit: number | null;
   createdAt: string;
 }

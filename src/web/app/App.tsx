@@ -7,11 +7,14 @@ import { AuthLayout } from '../components/AuthLayout.tsx';
 import { errorMessage } from '../components/FormAlert.tsx';
 import { LoadingScreen } from '../components/LoadingScreen.tsx';
 import { AccountsPage } from '../pages/AccountsPage.tsx';
+import { BulkImportPage } from '../pages/BulkImportPage.tsx';
+import { ComposerPage } from '../pages/ComposerPage.tsx';
 import { ForgotPasswordPage } from '../pages/ForgotPasswordPage.tsx';
 import { InvitePage } from '../pages/InvitePage.tsx';
 import { MembersPage } from '../pages/MembersPage.tsx';
 import { NewWorkspacePage } from '../pages/NewWorkspacePage.tsx';
 import { NotFoundPage, NotFoundPanel } from '../pages/NotFoundPage.tsx';
+import { PlannerPage } from '../pages/PlannerPage.tsx';
 import { ResetPasswordPage } from '../pages/ResetPasswordPage.tsx';
 import { SectionNotYetAvailablePage } from '../pages/SectionNotYetAvailablePage.tsx';
 import { SetupPage } from '../pages/SetupPage.tsx';
@@ -36,7 +39,9 @@ export function App() {
         <Route path="/w/:workspaceId" element={<SignedIn render={(me) => <WorkspaceShell me={me} />} />}>
           <Route index element={<Navigate to="streams" replace />} />
           <Route path="streams" element={<SectionNotYetAvailablePage section="streams" />} />
-          <Route path="publisher" element={<SectionNotYetAvailablePage section="publisher" />} />
+          <Route path="publisher" element={<PlannerPage />} />
+          <Route path="publisher/import" element={<BulkImportPage />} />
+          <Route path="compose" element={<ComposerPage />} />
           <Route path="inbox" element={<SectionNotYetAvailablePage section="inbox" />} />
           <Route path="listening" element={<SectionNotYetAvailablePage section="listening" />} />
           <Route path="analytics" element={<SectionNotYetAvailablePage section="analytics" />} />

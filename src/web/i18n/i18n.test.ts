@@ -4,13 +4,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ROLES } from '../api/apiTypes.ts';
-import bn from './bn.json';
-import en from './en.json';
+import { TEXTS, type Texts } from './texts.ts';
 
 // Texts that are rightly the same in both languages: the product's name and each language's own name.
 const SAME_IN_BOTH = new Set(['app.name', 'language.en', 'language.bn']);
-
-type Texts = { [key: string]: string | Texts };
 
 function flatten(texts: Texts, prefix = ''): Map<string, string> {
   const flat = new Map<string, string>();
@@ -44,8 +41,8 @@ function literalKeysInSource(): Set<string> {
   return keys;
 }
 
-const english = flatten(en);
-const bengali = flatten(bn);
+const english = flatten(TEXTS.en);
+const bengali = flatten(TEXTS.bn);
 
 describe('locale files', () => {
   it('have the same keys in English and Bengali', () => {

@@ -2,8 +2,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Locale } from '../api/apiTypes.ts';
-import bn from './bn.json';
-import en from './en.json';
+import { TEXTS } from './texts.ts';
 
 export const LOCALES: readonly Locale[] = ['en', 'bn'];
 
@@ -49,7 +48,7 @@ export async function setLocale(locale: Locale): Promise<void> {
 export async function initI18n(): Promise<typeof i18next> {
   const initial = storedLocale() ?? browserLocale();
   await i18next.use(initReactI18next).init({
-    resources: { en: { translation: en }, bn: { translation: bn } },
+    resources: { en: { translation: TEXTS.en }, bn: { translation: TEXTS.bn } },
     lng: initial,
     fallbackLng: 'en',
     supportedLngs: LOCALES,

@@ -1,6 +1,6 @@
 // Settings → Accounts: the workspace's connected social accounts and their state; owners, admins and
 // editors also connect Bluesky (app password) and Mastodon (the server's own sign-in), reconnect and
-// disconnect. Everyone else sees the list only.
+// disconnect, and set each account's posting slots for the queue. Everyone else sees the list only.
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
@@ -11,9 +11,12 @@ import {
   useStartMastodon,
 } from '../api/accountQueries.ts';
 import type { Role, SocialAccount } from '../api/apiTypes.ts';
+import { scheduleOf } from '../api/postingSlotsQueries.ts';
+import { PostingSlotsDialog } from '../bulkImport/PostingSlotsDialog.tsx';
 import { errorMessage, FormAlert, fieldErrors, SuccessNotice } from '../components/FormAlert.tsx';
 import { LoadingScreen } from '../components/LoadingScreen.tsx';
 import { TextField } from '../components/TextField.tsx';
+import { useLocaleFormat } from '../i18n/localeFormat.ts';
 import { useWorkspaceContext } from '../shell/workspaceContext.ts';
 
 /** Mirrors the server's accounts.manage permission, which has the final say. */
@@ -97,9 +100,12 @@ function AccountListCard({
 }) {
   const { t } = useTranslation();
   const accounts = useAccounts(workspaceId);
+  const { number } = useLocaleFormat();
   const disconnect = useDisconnectAccount(workspaceId);
   const startMastodon = useStartMastodon(workspaceId);
   const [confirming, setConfirming] = useState<string | undefined>(undefined);
+  const [slotsFor, setSlotsFor] = useState<SocialAccount | undefined>(undefined);
+  const [slotsSaved, setSlotsSaved] = useState<string | undefined>(undefined);
 
   const reconnect = (account: SocialAccount) => {
     if (account.network === 'bluesky') return onReconnectBluesky(account);
@@ -115,6 +121,15 @@ function AccountListCard({
         <h2 id="accounts-heading">{t('accounts.listTitle')}</h2>
       </div>
       <FormAlert error={disconnect.error ?? startMastodon.error} />
+      {slotsSaved && <SuccessNotice>{t('postingSlots.saved', { handle: slotsSaved })}</SuccessNotice>}
+      {slotsFor && (
+        <PostingSlotsDialog
+          workspaceId={workspaceId}
+          account={slotsFor}
+          onClose={() => setSlotsFor(undefined)}
+          onSaved={(saved) => setSlotsSaved(saved.handle)}
+        />
+      )}
       {accounts.isPending && <LoadingScreen />}
       {accounts.isError && <p className="alert alert-error">{errorMessage(accounts.error, t)}</p>}
       {accounts.data && accounts.data.length === 0 && (
@@ -173,6 +188,26 @@ function AccountListCard({
                     )}
                   </td>
                   <td className="actions">
+                    {canManage && confirming !== account.id && (
+                      <button
+                        type="button"
+                        className="button button-secondary button-small account-slots-button"
+                        onClick={() => {
+                          setSlotsSaved(undefined);
+                          setSlotsFor(account);
+                        }}
+                        aria-label={t('postingSlots.openNamed', {
+                          handle: account.handle,
+                          count: scheduleOf(account).postingSlots.length,
+                          formatted: number(scheduleOf(account).postingSlots.length),
+                        })}
+                      >
+                        {t('postingSlots.open')}
+                        <span className="badge" aria-hidden="true">
+                          {number(scheduleOf(account).postingSlots.length)}
+                        </span>
+                      </button>
+                    )}
                     {canManage &&
                       (confirming === account.id ? (
                         <span className="confirm">

@@ -59,6 +59,11 @@ export function WorkspaceShell({ me }: { me: Me }) {
         <header className="topbar">
           <WorkspaceSwitcher me={me} workspaceId={workspaceId} />
           <div className="topbar-end">
+            {membership && membership.role !== 'viewer' ? (
+              <Link className="button button-primary" to={`${base}/compose`} data-testid="create-post">
+                {t('shell.createPost')}
+              </Link>
+            ) : null}
             <LanguageSwitch />
             <UserMenu me={me} />
           </div>

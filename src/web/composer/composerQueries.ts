@@ -1,0 +1,98 @@
+// What the composer asks of the API: the accounts it can post to, image uploads, and creating the post.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { ApiError, api, NetworkError } from '../api/apiClient.ts';
+import type { SocialAccount } from '../api/apiTypes.ts';
+
+/** An account the composer can post to. */
+export type ComposerAccount = SocialAccount;
+
+export type PostMode = 'draft' | 'now' | 'schedule' | 'queue';
+
+export interface CreatePostBody {
+  text: string;
+  targets: { accountId: string; text?: string; media?: { mediaId: string; alt: string }[] }[];
+  mode: PostMode;
+  scheduledAt?: string;
+  tags?: string[];
+}
+
+export type TargetStatus =
+  | 'draft'
+  | 'pending_approval'
+  | 'scheduled'
+  | 'publishing'
+  | 'published'
+  | 'failed'
+  | 'paused'
+  | 'cancelled';
+
+export interface CreatedPost {
+  id: string;
+  targets: {
+    id: string;
+    accountId: string;
+    status: TargetStatus;
+    threadPosition: number;
+    version: number;
+    scheduledAt: string | null;
+  }[];
+}
+
+export interface UploadedMedia {
+  id: string;
+  mimeType: string;
+  size: number;
+  width: number | null;
+  height: number | null;
+  alt: string;
+}
+
+const workspacePath = (workspaceId: string) => `/workspaces/${encodeURIComponent(workspaceId)}`;
+
+/** Where the browser loads an uploaded image from (the session cookie grants access). */
+export function mediaUrl(workspaceId: string, mediaId: string): string {
+  return `/api${workspacePath(workspaceId)}/media/${encodeURIComponent(mediaId)}`;
+}
+
+/**
+ * Uploads one image as the raw request body with the file's own type; the API client only speaks JSON.
+ * Errors come back as ApiError with the server's sentence, like every other call.
+ */
+export async function uploadImage(workspaceId: string, file: File): Promise<UploadedMedia> {
+  let response: Response;
+  try {
+    response = await fetch(`/api${workspacePath(workspaceId)}/media`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': file.type || 'application/octet-stream', accept: 'application/json' },
+      body: file,
+    });
+  } catch {
+    throw new NetworkError();
+  }
+  const text = await response.text();
+  let data: unknown;
+  try {
+    data = text ? JSON.parse(text) : undefined;
+  } catch {
+    data = undefined;
+  }
+  if (!response.ok) {
+    const problem = (data ?? {}) as { error?: unknown; message?: unknown };
+    throw new ApiError(
+      response.status,
+      typeof problem.error === 'string' ? problem.error : 'http_error',
+      typeof problem.message === 'string' ? problem.message : '',
+    );
+  }
+  return data as UploadedMedia;
+}
+
+export function useCreatePost(workspaceId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreatePostBody) => api.post<CreatedPost>(`${workspacePath(workspaceId)}/posts`, body),
+    // Whatever lists this workspace's posts (the planner) now has one more to show.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['workspace', workspaceId] }),
+  });
+}
