@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureWebBuild } from './webBuild.ts';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
@@ -52,6 +53,7 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
 }
 
 export async function startApp(options: { env?: Record<string, string>; readyTimeoutMs?: number } = {}) {
+  await ensureWebBuild();
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'kolorob-e2e-'));
   const url = `http://127.0.0.1:${port}`;

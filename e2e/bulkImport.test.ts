@@ -2,12 +2,9 @@
 // network: a Bluesky account connected, its weekly slots set through the dialog in Settings → Accounts,
 // then a CSV with bad rows checked, fixed and imported, with the posts read back through the API. In
 // English and Bengali, with accessibility checks and screenshots.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,39 +16,13 @@ import {
 import { png } from '../src/testing/testImages.ts';
 import { type AppProcess, startApp } from './appProcess.ts';
 import { launchChromium, saveScreenshot, seriousAccessibilityProblems } from './browser.ts';
+import { setUpInstance } from './journeySteps.ts';
 
-const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+const _repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const owner = { name: 'Sabina Yasmin', email: 'sabina@example.org', password: 'correct horse battery' };
 const ZONE = 'Asia/Dhaka';
 /** Dhaka keeps UTC+6 all year. */
 const DHAKA_OFFSET_HOURS = 6;
-
-/** Builds the web app from the current source into a folder of this test's own, so dist/ is left alone. */
-function buildWebApp(outDir: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [
-        path.join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js'),
-        'build',
-        '--outDir',
-        outDir,
-        '--emptyOutDir',
-      ],
-      { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let output = '';
-    const collect = (chunk: Buffer) => {
-      output += chunk.toString();
-    };
-    child.stdout.on('data', collect);
-    child.stderr.on('data', collect);
-    child.on('error', reject);
-    child.on('exit', (code) =>
-      code === 0 ? resolve() : reject(new Error(`vite build failed (${code}):\n${output}`)),
-    );
-  });
-}
 
 /** A day a few days ahead, as Dhaka's calendar has it. */
 function dayAhead(days: number): { year: number; month: number; day: number } {
@@ -79,7 +50,6 @@ describe('posting slots and bulk import in the browser', { timeout: 90_000 }, ()
   let network: AtprotoNetwork;
   let bluesky: AtprotoAccount;
   let page: Page;
-  let workDir: string;
   /** Serves the poster a row names by address, slowly enough to see the import's progress. */
   let images: Server;
   let posterUrl = '';
@@ -87,15 +57,11 @@ describe('posting slots and bulk import in the browser', { timeout: 90_000 }, ()
   let accountId = '';
 
   beforeAll(async () => {
-    workDir = mkdtempSync(path.join(tmpdir(), 'kolorob-bulk-import-'));
-    const webRoot = path.join(workDir, 'web');
-    [browser, network] = await Promise.all([
+    [browser, network, app] = await Promise.all([
       launchChromium(),
       startAtprotoNetwork(),
-      buildWebApp(webRoot).then(async () => {
-        // The local PDS listens on 127.0.0.1, which Kolorob refuses unless the operator allows it.
-        app = await startApp({ env: { KOLOROB_ALLOW_PRIVATE_FETCH: 'true', KOLOROB_WEB_ROOT: webRoot } });
-      }),
+      // The local PDS listens on 127.0.0.1, which Kolorob refuses unless the operator allows it.
+      startApp({ env: { KOLOROB_ALLOW_PRIVATE_FETCH: 'true' } }),
     ]);
     bluesky = await network.createAccount('sabina');
     images = createServer((_request, response) => {
@@ -117,7 +83,6 @@ describe('posting slots and bulk import in the browser', { timeout: 90_000 }, ()
     await app?.stop();
     await network?.close();
     await new Promise((resolve) => images?.close(resolve));
-    if (workDir) rmSync(workDir, { recursive: true, force: true });
   });
 
   async function expectAccessible() {
@@ -146,15 +111,7 @@ describe('posting slots and bulk import in the browser', { timeout: 90_000 }, ()
   }
 
   it('sets up the instance and connects a Bluesky account', async () => {
-    await page.goto(`${app.url}/`);
-    await page.waitForURL(/\/setup$/);
-    await page.getByLabel('Your name').fill(owner.name);
-    await page.getByLabel('Email address').fill(owner.email);
-    await page.getByLabel('Password', { exact: true }).fill(owner.password);
-    await page.getByLabel('Workspace name').fill('Sylhet Social');
-    await page.getByRole('button', { name: 'Create account and workspace' }).click();
-    await page.waitForURL(/\/w\/[^/]+\/streams$/);
-    ws = /\/w\/([^/]+)\//.exec(page.url())![1]!;
+    ws = await setUpInstance(page, app.url, owner, 'Sylhet Social');
     const connected = await page.request.post(`${app.url}/api/workspaces/${ws}/accounts/bluesky`, {
       data: { service: network.pdsUrl, identifier: bluesky.handle, appPassword: bluesky.appPassword },
     });

@@ -3,7 +3,6 @@
 // buttons held back past the limit, an image uploaded with its description, a preview, publishing now
 // and reading the post back from the AppView; then the queue without and with posting slots, a time
 // from the address, a past time refused, and a workspace that asks for image descriptions.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -19,55 +18,13 @@ import {
 import { png } from '../src/testing/testImages.ts';
 import { type AppProcess, startApp } from './appProcess.ts';
 import { launchChromium, saveScreenshot, seriousAccessibilityProblems } from './browser.ts';
+import { connectBluesky, eventually, setUpInstance } from './journeySteps.ts';
 
-const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+const _repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const owner = { name: 'Nusrat Jahan', email: 'nusrat@example.org', password: 'correct horse battery' };
 // Conjuncts (ক্ষ, স্ত্র, জ্ঞ), an emoji and a line break: each conjunct and the emoji is one grapheme.
 const bengaliText = 'ক্ষমা, স্ত্রী আর জ্ঞান — কলরব থেকে শুভেচ্ছা 🎉\nদ্বিতীয় লাইন';
 const altText = 'একটি ধূসর আয়তক্ষেত্র (a grey rectangle)';
-
-/** Builds the web app from the current source into a folder of this test's own, so dist/ is left alone. */
-function buildWebApp(outDir: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [
-        path.join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js'),
-        'build',
-        '--outDir',
-        outDir,
-        '--emptyOutDir',
-      ],
-      { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child.on('error', reject);
-    child.on('exit', (code) =>
-      code === 0 ? resolve() : reject(new Error(`vite build failed (${code}):\n${output}`)),
-    );
-  });
-}
-
-async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const value = await probe();
-      if (value !== undefined) return value;
-    } catch (error) {
-      lastError = error;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-  }
-  throw new Error(`Gave up after ${timeoutMs} ms${lastError ? `: ${String(lastError)}` : ''}`);
-}
 
 describe('the composer in the browser', { timeout: 120_000 }, () => {
   let app: AppProcess;
@@ -80,14 +37,11 @@ describe('the composer in the browser', { timeout: 120_000 }, () => {
 
   beforeAll(async () => {
     workDir = mkdtempSync(path.join(tmpdir(), 'kolorob-composer-'));
-    const webRoot = path.join(workDir, 'web');
-    [browser, network] = await Promise.all([
+    [browser, network, app] = await Promise.all([
       launchChromium(),
       startAtprotoNetwork(),
-      buildWebApp(webRoot).then(async () => {
-        // The local PDS listens on 127.0.0.1, which Kolorob refuses unless the operator allows it.
-        app = await startApp({ env: { KOLOROB_ALLOW_PRIVATE_FETCH: 'true', KOLOROB_WEB_ROOT: webRoot } });
-      }),
+      // The local PDS listens on 127.0.0.1, which Kolorob refuses unless the operator allows it.
+      startApp({ env: { KOLOROB_ALLOW_PRIVATE_FETCH: 'true' } }),
     ]);
     bluesky = await network.createAccount('nusrat');
     const context = await browser.newContext({
@@ -126,24 +80,8 @@ describe('the composer in the browser', { timeout: 120_000 }, () => {
   }
 
   it('sets up the instance and connects a Bluesky account in Settings → Accounts', async () => {
-    await page.goto(`${app.url}/`);
-    await page.waitForURL(/\/setup$/);
-    await page.getByLabel('Your name').fill(owner.name);
-    await page.getByLabel('Email address').fill(owner.email);
-    await page.getByLabel('Password', { exact: true }).fill(owner.password);
-    await page.getByLabel('Workspace name').fill('Sylhet Newsroom');
-    await page.getByRole('button', { name: 'Create account and workspace' }).click();
-    await page.waitForURL(/\/w\/[^/]+\/streams$/);
-    workspaceId = new URL(page.url()).pathname.split('/')[2]!;
-
-    await page.goto(`${app.url}/w/${workspaceId}/settings/accounts`);
-    const form = page.getByTestId('bluesky-form');
-    await form.getByLabel('Handle or email').fill(bluesky.handle);
-    await form.getByLabel('App password').fill(bluesky.appPassword);
-    await form.getByText('Advanced').click();
-    await form.getByLabel('PDS address (optional)').fill(network.pdsUrl);
-    await form.getByRole('button', { name: 'Connect Bluesky account' }).click();
-    await form.getByText(`@${bluesky.handle} is connected.`).waitFor();
+    workspaceId = await setUpInstance(page, app.url, owner, 'Sylhet Newsroom');
+    await connectBluesky(page, app.url, workspaceId, network, bluesky);
   });
 
   it('opens from the header’s “Create post” and lists the account to choose', async () => {

@@ -1,0 +1,57 @@
+// Steps several browser journeys share: first-start setup, connecting a Bluesky account of the local
+// network in Settings → Accounts, and waiting for something that happens in the background.
+import type { Page } from 'playwright-core';
+import type { AtprotoAccount, AtprotoNetwork } from '../src/testing/atprotoNetwork.ts';
+
+export interface Owner {
+  name: string;
+  email: string;
+  password: string;
+}
+
+/** Creates the owner and the first workspace on a fresh instance; answers the workspace id. */
+export async function setUpInstance(page: Page, appUrl: string, owner: Owner, workspaceName: string) {
+  await page.goto(`${appUrl}/`);
+  await page.waitForURL(/\/setup$/);
+  await page.getByLabel('Your name').fill(owner.name);
+  await page.getByLabel('Email address').fill(owner.email);
+  await page.getByLabel('Password', { exact: true }).fill(owner.password);
+  await page.getByLabel('Workspace name').fill(workspaceName);
+  await page.getByRole('button', { name: 'Create account and workspace' }).click();
+  await page.waitForURL(/\/w\/[^/]+\/streams$/);
+  return new URL(page.url()).pathname.split('/')[2]!;
+}
+
+/** Connects the account through the form in Settings → Accounts, with the local PDS under "Advanced". */
+export async function connectBluesky(
+  page: Page,
+  appUrl: string,
+  workspaceId: string,
+  network: AtprotoNetwork,
+  account: AtprotoAccount,
+) {
+  await page.goto(`${appUrl}/w/${workspaceId}/settings/accounts`);
+  const form = page.getByTestId('bluesky-form');
+  await form.getByLabel('Handle or email').fill(account.handle);
+  await form.getByLabel('App password').fill(account.appPassword);
+  await form.getByText('Advanced').click();
+  await form.getByLabel('PDS address (optional)').fill(network.pdsUrl);
+  await form.getByRole('button', { name: 'Connect Bluesky account' }).click();
+  await form.getByText(`@${account.handle} is connected.`).waitFor();
+}
+
+/** Polls until the probe answers something other than undefined; probe errors count as not yet. */
+export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await probe();
+      if (value !== undefined) return value;
+    } catch (error) {
+      lastError = error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  throw new Error(`Gave up after ${timeoutMs} ms${lastError ? `: ${String(lastError)}` : ''}`);
+}
