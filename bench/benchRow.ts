@@ -7,4 +7,12 @@ export interface BenchRow {
   baseline?: number;
   /** The value the project promises not to exceed. */
   target?: number;
+  /** The value the project promises to reach at least (for rates and ratios). */
+  atLeast?: number;
+}
+
+/** What a suite reports: its rows, and sentences saying what was measured and how. */
+export interface BenchReport {
+  rows: BenchRow[];
+  notes?: string[];
 }

@@ -1,12 +1,15 @@
-// The publish worker. For one job {targetId, version} it claims the target under lock (only when it is
-// still scheduled, at that version, and due), records the attempt, calls the network outside any
+// The publish worker. For each job {targetId, version} it claims the target under lock (only when it
+// is still scheduled, at that version, and due), records the attempt, calls the network outside any
 // transaction, and writes the outcome. The network call is idempotent by the target's publish key, and
-// the reconciler finishes what a crash interrupted, so a post goes out once.
+// the reconciler finishes what a crash interrupted, so a post goes out once. Jobs running at the same
+// time share their claim and their outcome transactions, and connections are kept per account, so a
+// burst of due posts costs a few transactions and one sign-in per account rather than several each.
 import { and, sql as dsql, eq, inArray } from 'drizzle-orm';
 import { recordAudit } from '../commands/audit.ts';
 import { type BackoffPolicy, nextRetry } from '../core/retryBackoff.ts';
 import type { Database, SqlExecutor, Tx } from '../db/database.ts';
 import { media, postTargets, publishAttempts, socialAccounts } from '../db/schema.ts';
+import { type ConnectionCache, createConnectionCache } from '../networks/connectionCache.ts';
 import {
   type Connection,
   type Connector,
@@ -28,6 +31,11 @@ export interface PublishDeps {
   jobs: JobQueue;
   /** A signed-in connection for a stored account. */
   connectionFor(accountId: string): Promise<AccountConnectionHandle>;
+  /**
+   * Connections kept between jobs (workPublishTarget makes one from connectionFor); without it every
+   * job signs in again.
+   */
+  connections?: ConnectionCache<AccountConnectionHandle>;
   backoff?: BackoffPolicy;
   /** A job may run this much before its target's time (clocks and polling are not exact). */
   earlySlackMs?: number;
@@ -89,103 +97,231 @@ async function replyContext(
 interface Claim {
   target: TargetRow;
   handle: string;
+  /** The account row as claimed; a kept connection opened for another stamp is not used. */
+  accountStamp: string;
   attemptId: number;
   request: PublishRequest;
 }
 
-async function claim(
-  deps: PublishDeps,
-  job: PublishTargetJob,
-): Promise<{ claim: Claim } | { done: PublishOutcome }> {
+type ClaimResult = { claim: Claim } | { done: PublishOutcome };
+
+/** The images of a target, read inside the claim's transaction. */
+async function targetImages(tx: Tx, target: TargetRow): Promise<ImageUpload[]> {
+  if (target.media.length === 0) return [];
+  const rows = await tx
+    .select()
+    .from(media)
+    .where(
+      and(
+        eq(media.workspaceId, target.workspaceId),
+        inArray(
+          media.id,
+          target.media.map((m) => m.mediaId),
+        ),
+      ),
+    );
+  const byId = new Map(rows.map((m) => [m.id, m]));
+  const images: ImageUpload[] = [];
+  for (const item of target.media) {
+    const found = byId.get(item.mediaId);
+    if (found)
+      images.push({
+        data: new Uint8Array(found.bytes),
+        mimeType: found.mimeType,
+        alt: item.alt || found.alt,
+      });
+  }
+  return images;
+}
+
+/**
+ * Claims the targets of several jobs in one transaction: each target is locked (in id order, so two
+ * workers never wait on each other in a circle) and checked as if it were alone, and those still
+ * scheduled at the job's version and due are marked publishing, with an attempt each, in one statement.
+ */
+async function claimTargets(deps: PublishDeps, jobs: PublishTargetJob[]): Promise<ClaimResult[]> {
   return deps.database.transaction(async (tx, sql) => {
-    const [row] = await tx
-      .select({ target: postTargets, handle: socialAccounts.handle })
+    const rows = await tx
+      .select({
+        target: postTargets,
+        handle: socialAccounts.handle,
+        accountStamp: dsql<string>`md5(${socialAccounts.status} || ${socialAccounts.credentialsSealed})`,
+        // The transaction's time, read with the rows rather than in a round trip of its own.
+        now: dsql<Date | string>`now()`,
+      })
       .from(postTargets)
       .innerJoin(socialAccounts, eq(socialAccounts.id, postTargets.accountId))
-      .where(eq(postTargets.id, job.targetId))
+      .where(inArray(postTargets.id, [...new Set(jobs.map((job) => job.targetId))]))
+      .orderBy(postTargets.id)
       .for('update', { of: postTargets });
-    if (!row) return { done: { outcome: 'skipped', reason: 'The target no longer exists.' } };
-    const { target } = row;
-    if (target.version !== job.version) {
-      return {
-        done: {
-          outcome: 'skipped',
-          reason: `The job is for version ${job.version}; the target is at ${target.version}.`,
-        },
-      };
+    const byId = new Map(rows.map((row) => [row.target.id, row]));
+    const results: ClaimResult[] = [];
+    const claiming = new Map<string, number>();
+    for (const [index, job] of jobs.entries()) {
+      const row = byId.get(job.targetId);
+      const result = await checkClaim(deps, tx, sql, job, row, claiming.has(job.targetId));
+      if ('claim' in result) claiming.set(job.targetId, index);
+      results.push(result);
     }
-    const held = await holdReason(tx, target);
-    if (held) return { done: { outcome: 'skipped', reason: held } };
-    if (target.status !== 'scheduled') {
-      return { done: { outcome: 'skipped', reason: `The target is ${target.status}.` } };
+    if (claiming.size === 0) return results;
+    // The rows are locked, so the values written are the values the claims carry.
+    const attempts = (
+      await sql.executeSql(
+        `WITH claimed AS (
+           UPDATE post_targets
+              SET status = 'publishing', publishing_since = now(), attempts = attempts + 1, updated_at = now()
+            WHERE id = ANY($1::uuid[])
+        RETURNING id)
+         INSERT INTO publish_attempts (target_id, started_at)
+         SELECT id, now() FROM claimed RETURNING id, target_id`,
+        [[...claiming.keys()]],
+      )
+    ).rows as { id: number | string; target_id: string }[];
+    for (const attempt of attempts) {
+      const result = results[claiming.get(attempt.target_id)!]!;
+      if ('claim' in result) result.claim.attemptId = Number(attempt.id);
     }
-    const now = await dbNow(sql);
-    if (!target.scheduledAt) return { done: { outcome: 'skipped', reason: 'The target has no time.' } };
-    if (target.scheduledAt.getTime() > now.getTime() + (deps.earlySlackMs ?? 1000)) {
-      // Early (a clock moved): come back at the right time.
-      await enqueuePublish(deps.jobs, sql, job, target.scheduledAt);
-      return { done: { outcome: 'waiting', reason: 'The target is not due yet.' } };
-    }
-    const reply = await replyContext(tx, target);
-    if (reply.blocked === 'wait') {
-      // The parent's publication enqueues this target again.
-      return { done: { outcome: 'waiting', reason: 'Waiting for the post it replies to.' } };
-    }
-    if (reply.blocked) {
-      await tx
-        .update(postTargets)
-        .set({ status: 'failed', lastError: reply.blocked, updatedAt: now })
-        .where(eq(postTargets.id, target.id));
-      return { done: { outcome: 'failed', error: reply.blocked } };
-    }
-    const images: ImageUpload[] = [];
-    if (target.media.length > 0) {
-      const rows = await tx
-        .select()
-        .from(media)
-        .where(
-          and(
-            eq(media.workspaceId, target.workspaceId),
-            inArray(
-              media.id,
-              target.media.map((m) => m.mediaId),
-            ),
-          ),
-        );
-      const byId = new Map(rows.map((m) => [m.id, m]));
-      for (const item of target.media) {
-        const found = byId.get(item.mediaId);
-        if (found)
-          images.push({
-            data: new Uint8Array(found.bytes),
-            mimeType: found.mimeType,
-            alt: item.alt || found.alt,
-          });
-      }
-    }
-    const [updated] = await tx
-      .update(postTargets)
-      .set({
-        status: 'publishing',
-        publishingSince: now,
-        attempts: dsql`${postTargets.attempts} + 1`,
-        updatedAt: now,
-      })
-      .where(eq(postTargets.id, target.id))
-      .returning();
-    const [attempt] = await tx
-      .insert(publishAttempts)
-      .values({ targetId: target.id, startedAt: now })
-      .returning({ id: publishAttempts.id });
+    return results;
+  });
+}
+
+/** Whether one locked target may be published for this job now, and what to send if so. */
+async function checkClaim(
+  deps: PublishDeps,
+  tx: Tx,
+  sql: SqlExecutor,
+  job: PublishTargetJob,
+  row: { target: TargetRow; handle: string; accountStamp: string; now: Date | string } | undefined,
+  alreadyClaimed: boolean,
+): Promise<ClaimResult> {
+  if (!row) return { done: { outcome: 'skipped', reason: 'The target no longer exists.' } };
+  const { target } = row;
+  if (target.version !== job.version) {
     return {
-      claim: {
-        target: updated!,
-        handle: row.handle,
-        attemptId: attempt!.id,
-        request: { text: target.text, images, replyTo: reply.replyTo, publishKey: target.publishKey },
+      done: {
+        outcome: 'skipped',
+        reason: `The job is for version ${job.version}; the target is at ${target.version}.`,
       },
     };
-  });
+  }
+  // The same job twice in one batch: the first one publishes.
+  if (alreadyClaimed) return { done: { outcome: 'skipped', reason: 'The target is publishing.' } };
+  const held = await holdReason(tx, target);
+  if (held) return { done: { outcome: 'skipped', reason: held } };
+  if (target.status !== 'scheduled') {
+    return { done: { outcome: 'skipped', reason: `The target is ${target.status}.` } };
+  }
+  const now = new Date(row.now);
+  if (!target.scheduledAt) return { done: { outcome: 'skipped', reason: 'The target has no time.' } };
+  if (target.scheduledAt.getTime() > now.getTime() + (deps.earlySlackMs ?? 1000)) {
+    // Early (a clock moved): come back at the right time.
+    await enqueuePublish(deps.jobs, sql, job, target.scheduledAt);
+    return { done: { outcome: 'waiting', reason: 'The target is not due yet.' } };
+  }
+  const reply = await replyContext(tx, target);
+  if (reply.blocked === 'wait') {
+    // The parent's publication enqueues this target again.
+    return { done: { outcome: 'waiting', reason: 'Waiting for the post it replies to.' } };
+  }
+  if (reply.blocked) {
+    await tx
+      .update(postTargets)
+      .set({ status: 'failed', lastError: reply.blocked, updatedAt: now })
+      .where(eq(postTargets.id, target.id));
+    return { done: { outcome: 'failed', error: reply.blocked } };
+  }
+  return {
+    claim: {
+      target: {
+        ...target,
+        status: 'publishing',
+        publishingSince: now,
+        attempts: target.attempts + 1,
+        updatedAt: now,
+      },
+      handle: row.handle,
+      accountStamp: row.accountStamp,
+      attemptId: 0, // Set once the attempt row exists.
+      request: {
+        text: target.text,
+        images: await targetImages(tx, target),
+        replyTo: reply.replyTo,
+        publishKey: target.publishKey,
+      },
+    },
+  };
+}
+
+/** A publication to record: the target as claimed, what the network answered, and the attempt. */
+export interface PublishedTarget {
+  target: { id: string; version: number };
+  remote: RemotePost;
+  attemptId: number | undefined;
+  outcome?: 'published' | 'found';
+}
+
+/**
+ * Records publications (by the worker or the reconciler), each only if its target is still publishing
+ * at the version it was claimed at, finishes their attempts, and wakes each thread's next part, in one
+ * statement. For each: false when the target had moved on.
+ */
+export async function recordPublishedTargets(
+  jobs: JobQueue,
+  sql: SqlExecutor,
+  items: PublishedTarget[],
+): Promise<boolean[]> {
+  // The next parts of a thread are found through the post (a thread's parts belong to one post, and
+  // post_id is indexed); an attempt is finished whatever became of its target.
+  const rows = (
+    await sql.executeSql(
+      `WITH given AS (
+         SELECT * FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::text[])
+             AS g(id, version, remote_id, remote_url, remote_cid, attempt_id, outcome)),
+       published AS (
+         UPDATE post_targets t
+            SET status = 'published', remote_id = g.remote_id, remote_url = g.remote_url,
+                remote_cid = g.remote_cid, published_at = now(), publishing_since = NULL,
+                last_error = NULL, updated_at = now()
+           FROM given g
+          WHERE t.id = g.id AND t.status = 'publishing' AND t.version = g.version
+      RETURNING t.id, t.post_id, t.published_at),
+       finished AS (
+         UPDATE publish_attempts a SET finished_at = now(), outcome = g.outcome
+           FROM given g WHERE a.id = g.attempt_id)
+       SELECT p.id AS published_id, p.published_at, r.id, r.version, r.scheduled_at
+         FROM published p
+         LEFT JOIN post_targets r
+           ON r.post_id = p.post_id AND r.reply_to_target_id = p.id AND r.status = 'scheduled'`,
+      [
+        items.map((i) => i.target.id),
+        items.map((i) => i.target.version),
+        items.map((i) => i.remote.id),
+        items.map((i) => i.remote.url),
+        items.map((i) => i.remote.cid ?? null),
+        items.map((i) => i.attemptId ?? null),
+        items.map((i) => i.outcome ?? 'published'),
+      ],
+    )
+  ).rows as {
+    published_id: string;
+    published_at: Date | string;
+    id: string | null;
+    version: number | null;
+    scheduled_at: Date | string | null;
+  }[];
+  for (const reply of rows) {
+    if (reply.id === null || reply.version === null) continue;
+    const now = new Date(reply.published_at);
+    const scheduledAt = reply.scheduled_at === null ? null : new Date(reply.scheduled_at);
+    await enqueuePublish(
+      jobs,
+      sql,
+      { targetId: reply.id, version: reply.version },
+      scheduledAt && scheduledAt > now ? scheduledAt : now,
+    );
+  }
+  const published = new Set(rows.map((row) => row.published_id));
+  return items.map((item) => published.has(item.target.id));
 }
 
 /**
@@ -194,50 +330,15 @@ async function claim(
  */
 export async function recordPublished(
   jobs: JobQueue,
-  tx: Tx,
+  _tx: Tx,
   sql: SqlExecutor,
   target: { id: string; version: number },
   remote: RemotePost,
   attemptId: number | undefined,
   outcome: 'published' | 'found' = 'published',
 ): Promise<boolean> {
-  const now = await dbNow(sql);
-  const [row] = await tx
-    .update(postTargets)
-    .set({
-      status: 'published',
-      remoteId: remote.id,
-      remoteUrl: remote.url,
-      remoteCid: remote.cid ?? null,
-      publishedAt: now,
-      publishingSince: null,
-      lastError: null,
-      updatedAt: now,
-    })
-    .where(
-      and(
-        eq(postTargets.id, target.id),
-        eq(postTargets.status, 'publishing'),
-        eq(postTargets.version, target.version),
-      ),
-    )
-    .returning({ id: postTargets.id });
-  if (attemptId !== undefined) {
-    await tx
-      .update(publishAttempts)
-      .set({ finishedAt: now, outcome })
-      .where(eq(publishAttempts.id, attemptId));
-  }
-  if (!row) return false;
-  const replies = await tx
-    .select({ id: postTargets.id, version: postTargets.version, scheduledAt: postTargets.scheduledAt })
-    .from(postTargets)
-    .where(and(eq(postTargets.replyToTargetId, target.id), eq(postTargets.status, 'scheduled')));
-  for (const reply of replies) {
-    const at = reply.scheduledAt && reply.scheduledAt > now ? reply.scheduledAt : now;
-    await enqueuePublish(jobs, sql, { targetId: reply.id, version: reply.version }, at);
-  }
-  return true;
+  const [recorded] = await recordPublishedTargets(jobs, sql, [{ target, remote, attemptId, outcome }]);
+  return recorded!;
 }
 
 function describeFailure(error: unknown): ConnectorError {
@@ -317,51 +418,176 @@ async function recordFailure(
   });
 }
 
-/** Handles one publish job; never throws for a network's answer, so pg-boss does not retry it. */
-export async function publishTarget(deps: PublishDeps, job: PublishTargetJob): Promise<PublishOutcome> {
-  const claimedOrDone = await claim(deps, job);
+/** The two database steps around the network call: for one job at a time, or grouped across jobs. */
+interface PublishSteps {
+  claim(job: PublishTargetJob): Promise<ClaimResult>;
+  record(item: PublishedTarget): Promise<boolean>;
+}
+
+function recordInTransaction(deps: PublishDeps, items: PublishedTarget[]): Promise<boolean[]> {
+  return deps.database.transaction((_tx, sql) => recordPublishedTargets(deps.jobs, sql, items));
+}
+
+function singleSteps(deps: PublishDeps): PublishSteps {
+  return {
+    claim: async (job) => (await claimTargets(deps, [job]))[0]!,
+    record: async (item) => (await recordInTransaction(deps, [item]))[0]!,
+  };
+}
+
+/**
+ * Runs the calls that arrive while an earlier group is running together, as the next group (up to
+ * maxGroup): one transaction for many targets, without waiting for calls that may not come. A group
+ * that fails is run again one call at a time, so one bad row does not fail the others.
+ */
+function grouped<I, O>(
+  run: (inputs: I[]) => Promise<O[]>,
+  maxGroup: number,
+  gatherMs = 0,
+): (input: I) => Promise<O> {
+  type Call = { input: I; resolve(output: O): void; reject(error: unknown): void };
+  const waiting: Call[] = [];
+  let running = false;
+  const runAlone = async (call: Call) => {
+    try {
+      call.resolve((await run([call.input]))[0]!);
+    } catch (error) {
+      call.reject(error);
+    }
+  };
+  const drain = async () => {
+    while (waiting.length > 0) {
+      const group = waiting.splice(0, maxGroup);
+      try {
+        const outputs = await run(group.map((call) => call.input));
+        for (const [index, call] of group.entries()) call.resolve(outputs[index]!);
+      } catch (error) {
+        if (group.length === 1) group[0]!.reject(error);
+        else for (const call of group) await runAlone(call);
+      }
+    }
+    running = false;
+  };
+  return (input) =>
+    new Promise<O>((resolve, reject) => {
+      waiting.push({ input, resolve, reject });
+      if (running) return;
+      running = true;
+      // At the earliest after this turn of the event loop: the jobs of one poll all start in one turn.
+      if (gatherMs > 0) setTimeout(() => void drain(), gatherMs);
+      else setImmediate(() => void drain());
+    });
+}
+
+/** Targets claimed or recorded in one transaction at most. */
+const MAX_GROUP = 200;
+/**
+ * How long a publication waits for others to be recorded with it. The jobs of a poll are claimed
+ * together but come back from the network one by one; a few milliseconds gather them again.
+ */
+const RECORD_GATHER_MS = 10;
+
+function groupedSteps(deps: PublishDeps): PublishSteps {
+  return {
+    claim: grouped((jobs: PublishTargetJob[]) => claimTargets(deps, jobs), MAX_GROUP),
+    record: grouped(
+      (items: PublishedTarget[]) => recordInTransaction(deps, items),
+      MAX_GROUP,
+      RECORD_GATHER_MS,
+    ),
+  };
+}
+
+async function publishWith(
+  deps: PublishDeps,
+  steps: PublishSteps,
+  job: PublishTargetJob,
+): Promise<PublishOutcome> {
+  const claimedOrDone = await steps.claim(job);
   if ('done' in claimedOrDone) return claimedOrDone.done;
   const claimed = claimedOrDone.claim;
+  const { accountId } = claimed.target;
   let remote: RemotePost;
+  let opened: AccountConnectionHandle | undefined;
   try {
-    const { connection } = await deps.connectionFor(claimed.target.accountId);
-    remote = await connection.publish(claimed.request);
+    opened = await (deps.connections
+      ? deps.connections.get(accountId, claimed.accountStamp)
+      : deps.connectionFor(accountId));
+    remote = await opened.connection.publish(claimed.request);
   } catch (error) {
-    return recordFailure(deps, claimed, describeFailure(error));
+    const failure = describeFailure(error);
+    // The next job signs in afresh (and finds the account marked if the credential is really gone).
+    if (failure.kind === 'auth' && opened) deps.connections?.drop(accountId, opened);
+    return recordFailure(deps, claimed, failure);
   }
-  await deps.database.transaction((tx, sql) =>
-    recordPublished(deps.jobs, tx, sql, claimed.target, remote, claimed.attemptId),
-  );
+  await steps.record({ target: claimed.target, remote, attemptId: claimed.attemptId });
   return { outcome: 'published', remote };
+}
+
+/** Handles one publish job; never throws for a network's answer, so pg-boss does not retry it. */
+export async function publishTarget(deps: PublishDeps, job: PublishTargetJob): Promise<PublishOutcome> {
+  return publishWith(deps, singleSteps(deps), job);
 }
 
 export interface PublishWorkerOptions {
   /** Jobs one poll takes and publishes side by side. */
   batchSize?: number;
-  /** Polling loops; several loops at different phases shorten the wait for a due job. */
+  /** Polling loops: while some publish a batch, the others keep polling. */
   loops?: number;
+  /** The job queue's polling interval (1 s, as the queue's default); the loops take turns within it. */
+  pollingIntervalMs?: number;
 }
 
+/**
+ * Publishes due targets in this process. Connections are kept per account between jobs, and the
+ * database steps of jobs running at the same time share transactions (claims with claims,
+ * publications with publications), which is what lets many targets due at once go out on time.
+ *
+ * The loops poll in turns spread over the polling interval (a due post waits interval / loops for its
+ * poll at most), and a poll that came back full makes the next loop poll at once, so a burst is taken
+ * as fast as it can be published rather than one batch per loop per interval.
+ */
 export async function workPublishTarget(
   deps: PublishDeps,
   options: PublishWorkerOptions = {},
   onOutcome?: (job: PublishTargetJob, outcome: PublishOutcome) => void,
 ): Promise<void> {
-  for (let i = 0; i < (options.loops ?? 4); i++) {
-    await deps.jobs.work<PublishTargetJob>(
-      PUBLISH_TARGET,
-      async (job) => {
-        try {
-          // Not `onOutcome?.(job, await ...)`: without a listener that would skip the publish itself.
-          const outcome = await publishTarget(deps, job);
-          onOutcome?.(job, outcome);
-        } catch (error) {
-          // The database failed us mid-way. Failing the job would make pg-boss retry the whole batch;
-          // the reconciler instead picks up this target (stuck publishing, or due without a job).
-          process.emitWarning(`publish ${job.targetId}: ${(error as Error).message}`);
-        }
-      },
-      { batchSize: options.batchSize ?? 10 },
+  const worker: PublishDeps = deps.connections
+    ? deps
+    : { ...deps, connections: createConnectionCache(deps.connectionFor) };
+  const steps = groupedSteps(worker);
+  const { boss } = worker.jobs;
+  const batchSize = options.batchSize ?? 10;
+  const loops = Math.max(1, options.loops ?? 4);
+  const intervalMs = options.pollingIntervalMs ?? 1000;
+  const publish = async (job: PublishTargetJob) => {
+    try {
+      // Not `onOutcome?.(job, await ...)`: without a listener that would skip the publish itself.
+      const outcome = await publishWith(worker, steps, job);
+      onOutcome?.(job, outcome);
+    } catch (error) {
+      // The database failed us mid-way. Failing the job would make pg-boss retry the whole batch;
+      // the reconciler instead picks up this target (stuck publishing, or due without a job).
+      process.emitWarning(`publish ${job.targetId}: ${(error as Error).message}`);
+    }
+  };
+  // pg-boss's own loops (not JobQueue.work) for their ids: a loop can be told to poll now.
+  await worker.jobs.prepare(PUBLISH_TARGET);
+  const ids: string[] = [];
+  for (let i = 0; i < loops; i++) {
+    ids.push(
+      await boss.work<PublishTargetJob>(
+        PUBLISH_TARGET,
+        { pollingIntervalSeconds: intervalMs / 1000, batchSize },
+        async (batch) => {
+          if (batch.length >= batchSize) boss.notifyWorker(ids[(i + 1) % loops]!);
+          await Promise.all(batch.map((job) => publish(job.data)));
+        },
+      ),
     );
   }
+  let turn = 0;
+  const turns = setInterval(() => boss.notifyWorker(ids[turn++ % loops]!), intervalMs / loops);
+  turns.unref();
+  boss.once('stopped', () => clearInterval(turns));
 }

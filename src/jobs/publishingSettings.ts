@@ -6,9 +6,13 @@ export interface PublishingSettings {
   reconcileEverySeconds: number;
   /** KOLOROB_LOST_JOB_AFTER_SECONDS: a scheduled target this late with no live job gets a new one. */
   lostJobAfterSeconds: number;
-  /** KOLOROB_PUBLISH_BATCH: jobs a poll takes and publishes side by side, per loop. */
+  /**
+   * KOLOROB_PUBLISH_BATCH: jobs a poll takes and publishes side by side, per loop. A poll that comes
+   * back full makes the next loop poll at once, so this bounds the posts in flight (batch × loops per
+   * process), not the posts a second.
+   */
   publishBatchSize: number;
-  /** KOLOROB_PUBLISH_LOOPS: polling loops per worker process. */
+  /** KOLOROB_PUBLISH_LOOPS: polling loops per worker process, taking turns within the polling interval. */
   publishLoops: number;
 }
 
@@ -27,7 +31,7 @@ export function readPublishingSettings(env: NodeJS.ProcessEnv = process.env): Pu
     reconcileAfterSeconds: positive(env, 'KOLOROB_RECONCILE_AFTER_SECONDS', 120),
     reconcileEverySeconds: positive(env, 'KOLOROB_RECONCILE_EVERY_SECONDS', 60),
     lostJobAfterSeconds: positive(env, 'KOLOROB_LOST_JOB_AFTER_SECONDS', 60),
-    publishBatchSize: Math.floor(positive(env, 'KOLOROB_PUBLISH_BATCH', 10)),
+    publishBatchSize: Math.floor(positive(env, 'KOLOROB_PUBLISH_BATCH', 50)),
     publishLoops: Math.floor(positive(env, 'KOLOROB_PUBLISH_LOOPS', 4)),
   };
 }

@@ -1,8 +1,10 @@
 // Opens a stored account: unseals its credentials and signs in with its network's connector. Bluesky
-// session tokens refreshed along the way are saved back, and a credential the network no longer
-// accepts marks the account "needs reconnecting" (with the network's reason and an audit event) so
-// people see it in Settings → Accounts instead of posts failing quietly.
-import { eq } from 'drizzle-orm';
+// session tokens made by a sign-in with the app password, or refreshed during a call, are saved back,
+// and a credential the network no longer accepts marks the account "needs reconnecting" (with the
+// network's reason and an audit event) so people see it in Settings → Accounts instead of posts
+// failing quietly. A connection may be kept for hours (the publish worker keeps one per account), so
+// it never overwrites credentials someone changed after it was opened.
+import { and, eq } from 'drizzle-orm';
 import { recordAudit } from '../commands/audit.ts';
 import type { CommandContext } from '../commands/context.ts';
 import { notFound } from '../core/appError.ts';
@@ -24,8 +26,6 @@ export interface AccountConnection {
   /** Every call saves refreshed tokens afterwards and marks the account on a refused credential. */
   connection: Connection;
 }
-
-type AccountRow = typeof socialAccounts.$inferSelect;
 
 /** Marks the account as needing a new sign-in, unless it already is; the reason is shown to people. */
 export async function markNeedsReconnect(
@@ -56,20 +56,45 @@ export async function markNeedsReconnect(
   });
 }
 
+/**
+ * Saves the connection's tokens, unless the stored credentials changed since the connection read or
+ * last wrote them (a reconnect, or another process's save): those are newer than ours. Returns the
+ * sealed credentials now stored by this connection, or undefined when it left them alone.
+ */
 async function saveBlueskySession(
   ctx: CommandContext,
-  account: AccountRow,
+  accountId: string,
   credentials: BlueskyCredentials,
   session: BlueskySession,
-): Promise<void> {
-  const saved = credentials.session;
-  if (saved && saved.accessJwt === session.accessJwt && saved.refreshJwt === session.refreshJwt) return;
-  credentials.session = session;
+  storedSealed: string,
+): Promise<string | undefined> {
+  const sealed = ctx.secretBox.seal(JSON.stringify({ ...credentials, session }));
   // Token rotation is routine upkeep rather than a change anyone made, so it leaves no audit event.
-  await ctx.database.db
+  const saved = await ctx.database.db
     .update(socialAccounts)
-    .set({ credentialsSealed: ctx.secretBox.seal(JSON.stringify(credentials)) })
-    .where(eq(socialAccounts.id, account.id));
+    .set({ credentialsSealed: sealed })
+    .where(and(eq(socialAccounts.id, accountId), eq(socialAccounts.credentialsSealed, storedSealed)))
+    .returning({ id: socialAccounts.id });
+  return saved.length > 0 ? sealed : undefined;
+}
+
+/** Stored tokens younger than this are not replaced by the rotated ones an opening makes. */
+const KEEP_STORED_TOKENS_MS = 60 * 60 * 1000;
+
+/** Whether the tokens were issued lately, from the access token's `iat` claim. */
+function recentlyIssued(session: BlueskySession | undefined): boolean {
+  if (!session) return false;
+  try {
+    const payload = session.accessJwt.split('.')[1] ?? '';
+    const { iat } = JSON.parse(Buffer.from(payload, 'base64url').toString()) as { iat?: unknown };
+    return typeof iat === 'number' && Date.now() - iat * 1000 < KEEP_STORED_TOKENS_MS;
+  } catch {
+    return false;
+  }
+}
+
+function sameTokens(a: BlueskySession | undefined, b: BlueskySession): boolean {
+  return a?.accessJwt === b.accessJwt && a.refreshJwt === b.refreshJwt;
 }
 
 async function guarded<T>(ctx: CommandContext, accountId: string, call: () => Promise<T>): Promise<T> {
@@ -121,18 +146,33 @@ export async function openAccountConnection(
     const inner: BlueskyConnection = await guarded(ctx, accountId, () =>
       blueskyConnector.connect(credentials),
     );
-    const save = async () => {
-      let session: BlueskySession;
+    let storedSealed: string | undefined = account.credentialsSealed;
+    const save = async (session: BlueskySession) => {
+      if (storedSealed === undefined) return;
+      storedSealed = await saveBlueskySession(ctx, accountId, credentials, session, storedSealed);
+    };
+    const current = (): BlueskySession | undefined => {
       try {
-        session = inner.session();
+        return inner.session();
       } catch {
         // The session ended during the call; the call's own error says so.
-        return;
+        return undefined;
       }
-      await saveBlueskySession(ctx, account, credentials, session);
     };
-    await save();
-    return { ...base, network: 'bluesky', connection: watched(ctx, accountId, inner, save) };
+    // Opening rotates the stored tokens. Saving them each time would change the row at every opening,
+    // and each process keeping a connection would then open it again, rotating them again; stored
+    // tokens resume for a while after their rotation, so they are saved only once they have aged.
+    let known = current();
+    if (known && !sameTokens(credentials.session, known) && !recentlyIssued(credentials.session)) {
+      await save(known);
+    }
+    const afterCall = async () => {
+      const session = current();
+      if (!session || sameTokens(known, session)) return;
+      known = session;
+      await save(session);
+    };
+    return { ...base, network: 'bluesky', connection: watched(ctx, accountId, inner, afterCall) };
   }
   if (account.network === 'mastodon') {
     const credentials = JSON.parse(ctx.secretBox.open(account.credentialsSealed)) as MastodonCredentials;
