@@ -20,6 +20,13 @@ describe('zoned time', () => {
     const skipped = instantOf({ year: 2026, month: 3, day: 8, hour: 2, minute: 30 }, 'America/New_York');
     expect(wallTimeAt(skipped, 'America/New_York').hour).toBe(3);
   });
+
+  it('gives the earlier of the two instants a clock change repeats', () => {
+    // 2026-10-25 01:30 happens in London first in summer time (00:30Z), then in winter time (01:30Z).
+    expect(
+      instantOf({ year: 2026, month: 10, day: 25, hour: 1, minute: 30 }, 'Europe/London').toISOString(),
+    ).toBe('2026-10-25T00:30:00.000Z');
+  });
 });
 
 describe('posting slots', () => {

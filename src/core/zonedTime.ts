@@ -70,12 +70,14 @@ function offsetMs(instant: number, timeZone: string): number {
  */
 export function instantOf(wall: WallTime, timeZone: string): Date {
   const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute);
-  const first = asUtc - offsetMs(asUtc, timeZone);
-  const second = asUtc - offsetMs(first, timeZone);
+  // The zone's offsets a day either side cover both readings of a time a clock change repeats or skips.
+  const candidates = [asUtc - 86_400_000, asUtc, asUtc + 86_400_000].map(
+    (probe) => asUtc - offsetMs(probe, timeZone),
+  );
   const names = (instant: number) => {
     const w = wallTimeAt(new Date(instant), timeZone);
     return w.day === wall.day && w.hour === wall.hour && w.minute === wall.minute;
   };
-  const exact = [first, second].filter(names);
-  return new Date(exact.length > 0 ? Math.min(...exact) : Math.max(first, second));
+  const exact = candidates.filter(names);
+  return new Date(exact.length > 0 ? Math.min(...exact) : Math.max(...candidates));
 }

@@ -90,6 +90,27 @@ describe('drafts', () => {
     expect(again.statusCode).toBe(409);
   });
 
+  it('refuses to move a post to a time already past, keeping its time', async () => {
+    const at = inMinutes(45);
+    const created = await createPost({
+      text: 'Stay put',
+      targets: [{ accountId: bluesky }],
+      mode: 'schedule',
+      scheduledAt: at,
+    });
+    const { id, targets } = created.json();
+    const moved = await owner.post(`/api/posts/${id}/reschedule`, { scheduledAt: inMinutes(-1) });
+    expect(moved.statusCode).toBe(400);
+    expect(moved.json().fields).toEqual({ scheduledAt: 'In the past.' });
+    const one = await owner.post(`/api/post-targets/${targets[0].id}/reschedule`, {
+      scheduledAt: inMinutes(-1),
+    });
+    expect(one.statusCode).toBe(400);
+    const [row] = await rows('SELECT scheduled_at, version FROM post_targets WHERE id = $1', [targets[0].id]);
+    expect(new Date(row.scheduled_at).toISOString()).toBe(at);
+    expect(row.version).toBe(targets[0].version);
+  });
+
   it('refuses a time already past, writing nothing', async () => {
     const before = await counts();
     const response = await createPost({

@@ -15,6 +15,7 @@ import type { ActorContext } from '../context.ts';
 import { requirePermission } from '../workspaceAccess.ts';
 import { checkImages, checkPart } from './postContent.ts';
 import { nextQueueSlot } from './postingQueue.ts';
+import { databaseNow, refusePastTime } from './postTime.ts';
 
 export interface CreatePostInput {
   text: string;
@@ -122,13 +123,8 @@ export async function insertPost(
       : can(role, 'posts.publishWithoutApproval')
         ? 'scheduled'
         : 'pending_approval';
-  const [now] = (await sql.executeSql('SELECT now() AS now')).rows as { now: Date | string }[];
-  const nowAt = new Date(now!.now);
-  if (input.mode === 'schedule' && input.scheduledAt! <= nowAt) {
-    throw badRequest('The time to publish has already passed. Choose a later time, or publish now.', {
-      scheduledAt: 'In the past.',
-    });
-  }
+  const nowAt = await databaseNow(sql);
+  if (input.mode === 'schedule') refusePastTime(input.scheduledAt!, nowAt);
   const timeFor = async (account: (typeof accounts)[number]): Promise<Date | null> => {
     if (input.mode === 'now') return nowAt;
     if (input.mode !== 'queue') return input.scheduledAt ?? null;

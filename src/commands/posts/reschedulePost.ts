@@ -11,6 +11,7 @@ import { enqueuePublish, preparePublishQueue } from '../../jobs/publishQueue.ts'
 import { recordAudit } from '../audit.ts';
 import type { ActorContext } from '../context.ts';
 import { lockPostForChange } from './postAccess.ts';
+import { databaseNow, refusePastTime } from './postTime.ts';
 
 type TargetRow = typeof postTargets.$inferSelect;
 
@@ -28,6 +29,7 @@ async function moveTargets(
   role: Role,
 ): Promise<{ id: string; status: TargetStatus; version: number }[]> {
   const moved: { id: string; status: TargetStatus; version: number }[] = [];
+  refusePastTime(scheduledAt, await databaseNow(sql));
   for (const target of targets) {
     const status = statusAfterChange(target.status, role);
     const [row] = await tx

@@ -7,6 +7,7 @@ import { enqueuePublish, preparePublishQueue } from '../../jobs/publishQueue.ts'
 import { recordAudit } from '../audit.ts';
 import type { ActorContext } from '../context.ts';
 import { lockPostForChange } from './postAccess.ts';
+import { databaseNow } from './postTime.ts';
 
 export async function retryTarget(ctx: ActorContext, targetId: string) {
   await preparePublishQueue(ctx.jobs);
@@ -23,8 +24,7 @@ export async function retryTarget(ctx: ActorContext, targetId: string) {
         ? undefined
         : (transitionRefusal(target!.status, 'scheduled') ?? 'Only a failed post can be tried again.');
     if (refusal) throw conflict(refusal);
-    const [now] = (await sql.executeSql('SELECT now() AS now')).rows as { now: Date | string }[];
-    const scheduledAt = new Date(now!.now);
+    const scheduledAt = await databaseNow(sql);
     // The account may have been reconnected since: the old error no longer describes the post.
     const [row] = await tx
       .update(postTargets)

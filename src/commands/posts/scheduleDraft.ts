@@ -11,6 +11,7 @@ import { recordAudit } from '../audit.ts';
 import type { ActorContext } from '../context.ts';
 import { lockPostForChange } from './postAccess.ts';
 import { nextQueueSlot } from './postingQueue.ts';
+import { databaseNow, refusePastTime } from './postTime.ts';
 
 export async function scheduleDraft(
   ctx: ActorContext,
@@ -29,13 +30,8 @@ export async function scheduleDraft(
       .where(and(eq(postTargets.postId, postId), eq(postTargets.status, 'draft')))
       .for('update');
     if (drafts.length === 0) throw conflict('This post is not a draft any more.');
-    const [now] = (await sql.executeSql('SELECT now() AS now')).rows as { now: Date | string }[];
-    const nowAt = new Date(now!.now);
-    if (input.mode === 'schedule' && input.scheduledAt! <= nowAt) {
-      throw badRequest('The time to publish has already passed. Choose a later time, or publish now.', {
-        scheduledAt: 'In the past.',
-      });
-    }
+    const nowAt = await databaseNow(sql);
+    if (input.mode === 'schedule') refusePastTime(input.scheduledAt!, nowAt);
     const status: TargetStatus = can(role, 'posts.publishWithoutApproval') ? 'scheduled' : 'pending_approval';
     const accountIds = [...new Set(drafts.map((d) => d.accountId))];
     const timeByAccount = new Map<string, Date>();
