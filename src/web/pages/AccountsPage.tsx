@@ -202,7 +202,7 @@ function AccountListCard({
                           formatted: number(scheduleOf(account).postingSlots.length),
                         })}
                       >
-                        {t('postingSlots.open')}
+                        {t('postingSlots.open')}{' '}
                         <span className="badge" aria-hidden="true">
                           {number(scheduleOf(account).postingSlots.length)}
                         </span>
