@@ -28,9 +28,11 @@ export function plannerFormat(language: string, timeZone: string): PlannerFormat
   const numberingSystem = bengali ? 'beng' : 'latn';
   const make = (options: Intl.DateTimeFormatOptions) =>
     new Intl.DateTimeFormat(localeTag, { numberingSystem, ...options });
-  const time = make({ timeZone, hour: 'numeric', minute: '2-digit' });
-  const dateTime = make({ timeZone, dateStyle: 'medium', timeStyle: 'short' });
-  const hour = make({ timeZone: 'UTC', hour: 'numeric', minute: '2-digit' });
+  // Bengali formats keep AM/PM in Latin letters; a 24-hour clock reads wholly in Bengali.
+  const clock: Intl.DateTimeFormatOptions = bengali ? { hourCycle: 'h23' } : {};
+  const time = make({ timeZone, hour: 'numeric', minute: '2-digit', ...clock });
+  const dateTime = make({ timeZone, dateStyle: 'medium', timeStyle: 'short', ...clock });
+  const hour = make({ timeZone: 'UTC', hour: 'numeric', minute: '2-digit', ...clock });
   const dayShort = make({ timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' });
   const dayLong = make({ timeZone: 'UTC', dateStyle: 'full' });
   const weekday = make({ timeZone: 'UTC', weekday: 'short' });
