@@ -270,7 +270,8 @@ describe('the composer in the browser', { timeout: 120_000 }, () => {
     );
     // The composer starts afresh: the address no longer asks for that text and time.
     await page.waitForURL(/\/compose$/);
-    expect(await mainText().inputValue()).toBe('');
+    // The address changes a moment before the fresh composer renders.
+    await expect.poll(() => mainText().inputValue()).toBe('');
     expect(await page.getByRole('radio', { name: /^Publish now/ }).isChecked()).toBe(true);
   });
 
