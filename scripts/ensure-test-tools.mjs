@@ -1,4 +1,5 @@
-// Makes sure Debian's Chromium is installed for the browser tests; does nothing when it already is.
+// Makes sure the Debian packages the tests use are installed: Chromium for the browser tests and
+// poppler-utils (pdftotext, pdftoppm) for reading generated PDFs back. Does nothing when they already are.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
@@ -16,18 +17,28 @@ function run(command, args) {
   }
 }
 
-if (existsSync(CHROMIUM)) process.exit(0);
+const NEEDED = [
+  { file: CHROMIUM, pkg: 'chromium' },
+  { file: '/usr/bin/pdftotext', pkg: 'poppler-utils' },
+];
+const missing = NEEDED.filter((tool) => !existsSync(tool.file));
+if (missing.length === 0) process.exit(0);
+const packages = missing.map((tool) => tool.pkg);
 
-// The browser comes only from the system's package manager, which needs root.
+// These come only from the system's package manager, which needs root.
 if (typeof process.getuid === 'function' && process.getuid() !== 0) {
-  console.error(`${CHROMIUM} is missing. Install it as root: apt-get update && apt-get install -y chromium`);
+  console.error(
+    `Missing ${packages.join(', ')}. Install as root: apt-get update && apt-get install -y ${packages.join(' ')}`,
+  );
   process.exit(1);
 }
 
 run('apt-get', ['update']);
-run('apt-get', ['install', '-y', 'chromium']);
+run('apt-get', ['install', '-y', ...packages]);
 
-if (!existsSync(CHROMIUM)) {
-  console.error(`apt-get finished but ${CHROMIUM} is still missing`);
-  process.exit(1);
+for (const tool of missing) {
+  if (!existsSync(tool.file)) {
+    console.error(`apt-get finished but ${tool.file} is still missing`);
+    process.exit(1);
+  }
 }

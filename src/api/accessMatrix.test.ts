@@ -2,8 +2,14 @@
 // owner of another workspace, with the status each must get. Allowed writes must change the data; refused
 // ones must change nothing and leave no audit event. Adding an /api route without a row here fails the suite.
 import type { LightMyRequestResponse } from 'fastify';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { upsertCertification } from '../commands/academy/certifications/upsertCertification.ts';
+import type { QuizQuestion } from '../core/academy/academyTypes.ts';
+import { type CourseBundle, serializeCourseFolder } from '../core/academy/courseFolder.ts';
+import { SKILL_QUESTIONS } from '../core/academy/skills.ts';
 import { ROLES, type Role } from '../core/roles.ts';
+import { pdfToText } from '../testing/pdfTools.ts';
 import { registeredApiRoutes } from '../testing/registeredApiRoutes.ts';
 import { type Snac2Server, startSnac2 } from '../testing/snac2Server.ts';
 import { ApiClient, startTestApp, type TestApp } from '../testing/testApp.ts';
@@ -80,6 +86,45 @@ async function snapshot() {
       'SELECT id, status, version, text, scheduled_at, attempts FROM post_targets ORDER BY id',
     ),
     media: await rows('SELECT id FROM media ORDER BY id'),
+    assessments: await rows(
+      'SELECT id, user_id, workspace_id, answers, scores FROM skill_assessments ORDER BY id',
+    ),
+    questions: await rows('SELECT id, course_id, author_id, title, body FROM course_questions ORDER BY id'),
+    answers: await rows('SELECT id, question_id, author_id, body, helpful FROM course_answers ORDER BY id'),
+    resumes: await rows(
+      'SELECT user_id, headline, summary, location, contact, experience, education, skills, updated_at FROM resume_profiles ORDER BY user_id',
+    ),
+    demoRequests: await rows(
+      'SELECT id, name, email, company, team_size, message, ip FROM demo_requests ORDER BY id',
+    ),
+    courses: await rows(
+      'SELECT id, workspace_id, slug, language, title, summary, skills, status, created_by, updated_at FROM courses ORDER BY id',
+    ),
+    modules: await rows('SELECT id, course_id, position, title FROM course_modules ORDER BY id'),
+    lessons: await rows(
+      'SELECT id, course_id, module_id, position, kind, title, md5(body_markdown) AS body, md5(questions::text) AS questions FROM lessons ORDER BY id',
+    ),
+    progress: await rows(
+      'SELECT user_id, lesson_id, course_id, score, completed_at FROM lesson_progress ORDER BY user_id, lesson_id',
+    ),
+    visits: await rows(
+      'SELECT user_id, course_id, lesson_id, visited_at FROM course_visits ORDER BY user_id, course_id',
+    ),
+    certifications: await rows(
+      'SELECT id, workspace_id, course_id, slug, title, md5(question_pool::text) AS pool, draw_count, time_limit_minutes, pass_percent, max_attempts, cooldown_hours, status FROM certifications ORDER BY id',
+    ),
+    attempts: await rows(
+      'SELECT id, certification_id, user_id, question_ids, answers, started_at, deadline_at, submitted_at, score_percent, passed FROM exam_attempts ORDER BY id',
+    ),
+    certificates: await rows(
+      'SELECT id, code, certification_id, user_id, attempt_id, holder_name, revoked_at, revoked_reason FROM certificates ORDER BY id',
+    ),
+    coaches: await rows(
+      'SELECT id, workspace_id, user_id, bio, time_zone, session_minutes, notice_hours, weekly, exceptions, active FROM coaches ORDER BY id',
+    ),
+    bookings: await rows(
+      'SELECT id, coach_id, member_id, starts_at, ends_at, topic, status, sequence, cancelled_at FROM coaching_bookings ORDER BY id',
+    ),
     audit: await auditCount(),
   };
 }
@@ -195,17 +240,272 @@ async function statusOf(targetId: string): Promise<string> {
 
 const TINY_PNG = Buffer.from(png(2, 2));
 
+/** A published course in workspace A, written directly: making courses is not what these rows check. */
+let course: string;
+/** A contributor of A who asks and answers the questions the Q&A rows act on, so no actor wrote them. */
+let asker: Person;
+
+const skillsUrl = (path: string) => `/api/workspaces/${wsA}/academy/skills/${path}`;
+const everyRating = (rating: number) => Object.fromEntries(SKILL_QUESTIONS.map((q) => [q.id, rating]));
+
+/** A question on A's course by the person, asked through the API. */
+async function askAs(person: Person, title = 'A question for the matrix'): Promise<string> {
+  const response = await person.client.post(`/api/academy/courses/${course}/questions`, {
+    title,
+    body: 'Asked in the matrix',
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json().id;
+}
+
+/** An answer by the person, given through the API. */
+async function answerAs(person: Person, questionId: string): Promise<string> {
+  const response = await person.client.post(`/api/academy/questions/${questionId}/answers`, {
+    body: 'Answered in the matrix',
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json().id;
+}
+
+/** The actor as a member of A; the outsider and the visitor act on the asker's questions instead. */
+const authorFor = (actor: Actor): Person =>
+  actor === 'outsider' || actor === 'visitor' ? asker : people[actor];
+
+const questionCount = async (id: string) =>
+  (await rows(`SELECT count(*)::int AS n FROM course_questions WHERE id = '${id}'`))[0].n;
+const answerCount = async (id: string) =>
+  (await rows(`SELECT count(*)::int AS n FROM course_answers WHERE id = '${id}'`))[0].n;
+
+/** Each demo request comes from an address of its own: one address may send only five an hour. */
+let demoSeq = 0;
+
+/** A single-choice question whose option a is right. */
+const quizQuestion = (id: string): QuizQuestion => ({
+  id,
+  prompt: `Question ${id}?`,
+  kind: 'single',
+  options: [
+    { id: 'a', text: 'Right', correct: true, explanation: 'This one is right.' },
+    { id: 'b', text: 'Wrong', correct: false, explanation: 'This one is wrong.' },
+  ],
+});
+const rightAnswers = (ids: string[]) => Object.fromEntries(ids.map((id) => [id, ['a']]));
+
+interface MatrixCourse {
+  courseId: string;
+  slug: string;
+  moduleId: string;
+  lessonId: string;
+  quizId: string;
+}
+
+let courseSeq = 0;
+
+/** A course of A's owner, made through the API: one module with a lesson and a two-question quiz. */
+async function ownersCourse(status: 'draft' | 'published'): Promise<MatrixCourse> {
+  courseSeq += 1;
+  const owner = people.owner.client;
+  const created = await owner.post(`/api/workspaces/${wsA}/academy/courses`, {
+    title: `Matrix course ${courseSeq}`,
+    language: 'en',
+  });
+  expect(created.statusCode, created.body).toBe(201);
+  const courseId = created.json().id;
+  const moduleId = await addModuleTo(courseId);
+  const lessonId = await addLessonTo(courseId, moduleId, 'lesson');
+  const quizId = await addLessonTo(courseId, moduleId, 'quiz');
+  if (status === 'published')
+    expect((await owner.post(`/api/academy/courses/${courseId}/publish`)).statusCode).toBe(200);
+  return { courseId, slug: created.json().slug, moduleId, lessonId, quizId };
+}
+
+/** A course with nothing in it, written directly, for the rows that change only the course itself. */
+async function bareCourse(status: 'draft' | 'published'): Promise<string> {
+  courseSeq += 1;
+  return (
+    await rows(
+      `INSERT INTO courses (workspace_id, slug, language, title, status)
+       VALUES ('${wsA}', 'matrix-bare-${courseSeq}', 'en', 'Bare course ${courseSeq}', '${status}') RETURNING id`,
+    )
+  )[0].id;
+}
+
+async function addModuleTo(courseId: string): Promise<string> {
+  const response = await people.owner.client.post(`/api/academy/courses/${courseId}/modules`, {
+    title: 'A module for the matrix',
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json().id;
+}
+
+async function addLessonTo(courseId: string, moduleId: string, kind: 'lesson' | 'quiz'): Promise<string> {
+  const response = await people.owner.client.post(
+    `/api/academy/courses/${courseId}/modules/${moduleId}/lessons`,
+    kind === 'lesson'
+      ? { kind, title: 'A lesson for the matrix', bodyMarkdown: '# Read me' }
+      : { kind, title: 'A quiz for the matrix', questions: [quizQuestion('q1'), quizQuestion('q2')] },
+  );
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json().id;
+}
+
+/** A course folder zip with two lessons and an exam, as an export gives it. */
+function courseZip(slug: string): Buffer {
+  const bundle: CourseBundle = {
+    slug,
+    language: 'en',
+    title: `Imported ${slug}`,
+    summary: 'Imported in the matrix.',
+    skills: ['listening'],
+    modules: [
+      {
+        title: 'Start',
+        items: [
+          { kind: 'lesson', title: 'First', bodyMarkdown: '# First\n' },
+          { kind: 'lesson', title: 'Second', bodyMarkdown: '# Second\n' },
+        ],
+      },
+    ],
+    certification: {
+      slug: `${slug}-exam`,
+      title: `Exam of ${slug}`,
+      description: 'Imported with its course.',
+      drawCount: 1,
+      timeLimitMinutes: 10,
+      passPercent: 60,
+      maxAttempts: 2,
+      cooldownHours: 0,
+      questions: [quizQuestion('x1'), quizQuestion('x2')],
+    },
+  };
+  const files = serializeCourseFolder(bundle);
+  return Buffer.from(
+    zipSync(
+      Object.fromEntries(Object.entries(files).map(([name, text]) => [`${slug}/${name}`, strToU8(text)])),
+    ),
+  );
+}
+
+/** Published courses of A's owner: one everyone reads, one whose lessons the learning rows add to. */
+let learning: MatrixCourse;
+let practice: MatrixCourse;
+/** A draft course whose modules and lessons the editing rows change. */
+let workshop: MatrixCourse;
+
+const EXAM_QUESTIONS = ['e1', 'e2', 'e3'];
+const EXAM_ANSWERS = { answers: rightAnswers(EXAM_QUESTIONS) };
+let examSeq = 0;
+
+/** A published exam in A with no course, drawing all three of its questions; 20 attempts, no pause. */
+async function newCertification(): Promise<string> {
+  examSeq += 1;
+  return app.database.transaction((tx) =>
+    upsertCertification(tx, wsA, null, 'en', {
+      slug: `matrix-exam-${examSeq}`,
+      title: `Matrix exam ${examSeq}`,
+      description: 'An exam for the matrix.',
+      drawCount: 3,
+      timeLimitMinutes: 30,
+      passPercent: 60,
+      maxAttempts: 20,
+      cooldownHours: 0,
+      questions: EXAM_QUESTIONS.map(quizQuestion),
+    }),
+  );
+}
+
+/** Exams the rows share: one only the start row uses, one for reading attempts, one for handing in. */
+let startExam: string;
+let readExam: string;
+let submitExam: string;
+/** A draft exam, which only owners and admins see. */
+let draftExam: string;
+/** A contributor of A who takes exams and books sessions that belong to no actor. */
+let learner: Person;
+let learnerName: string;
+/** The learner's certificate, which the rows read. */
+let learnerCertificate: { id: string; code: string };
+
+/** The person's open attempt at the exam (a new one, or the one still running). */
+async function attemptOf(person: Person, certificationId: string): Promise<string> {
+  const response = await person.client.post(`/api/academy/certifications/${certificationId}/attempts`);
+  expect([200, 201], response.body).toContain(response.statusCode);
+  return response.json().id;
+}
+
+/** A certificate the person earns through the API, on an exam of its own. */
+async function certify(person: Person): Promise<{ id: string; code: string }> {
+  const attemptId = await attemptOf(person, await newCertification());
+  const response = await person.client.post(`/api/academy/attempts/${attemptId}/submit`, EXAM_ANSWERS);
+  expect(response.statusCode, response.body).toBe(200);
+  return response.json().result.certificate;
+}
+
+/** The actor as a member of A; the outsider and the visitor act on the learner's things instead. */
+const memberOrLearner = (actor: Actor): Person =>
+  actor === 'outsider' || actor === 'visitor' ? learner : people[actor];
+
+const isManager = (actor: Actor) => actor === 'owner' || actor === 'admin';
+
+/** Every day, all day, in UTC: any half hour from three days ahead is a slot. */
+const COACH_PROFILE = {
+  bio: 'Coaching in the matrix.',
+  timeZone: 'UTC',
+  sessionMinutes: 30,
+  noticeHours: 1,
+  weekly: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, start: '00:00', end: '24:00' })),
+  exceptions: [],
+  active: true,
+};
+const DAY_MS = 86_400_000;
+const HALF_HOUR_MS = 1_800_000;
+const SLOTS_FROM = Math.floor(Date.now() / DAY_MS) * DAY_MS + 3 * DAY_MS;
+let slotSeq = 0;
+/** A half hour no earlier call has booked, so no two bookings in the suite ask for one slot. */
+const nextSlot = () => new Date(SLOTS_FROM + slotSeq++ * HALF_HOUR_MS).toISOString();
+
+/** A member of A who coaches. */
+let coach: Person;
+let coachId: string;
+
+/** Makes the person a coach in A with the matrix's hours; their coach id. */
+async function coachProfileOf(person: Person, bio = COACH_PROFILE.bio): Promise<string> {
+  const response = await person.client.request('PUT', `/api/workspaces/${wsA}/academy/coaching/me`, {
+    ...COACH_PROFILE,
+    bio,
+  });
+  expect(response.statusCode, response.body).toBe(200);
+  return response.json().coach.id;
+}
+
+/** A session the person books with the coach, at a slot of its own. */
+async function bookAs(person: Person, withCoach = coachId): Promise<string> {
+  const response = await person.client.post(`/api/academy/coaches/${withCoach}/bookings`, {
+    startsAt: nextSlot(),
+    topic: 'A session for the matrix',
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json().id;
+}
+
+const bookingRow = async (id: string) =>
+  (await rows(`SELECT member_id, status, starts_at, sequence FROM coaching_bookings WHERE id = '${id}'`))[0];
+
 interface Call {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
   body?: unknown;
   /** Request headers, for a body that is not JSON (an image). */
   headers?: Record<string, string>;
   /** Who sends it, when not the actor's own signed-in client (a fresh session, a fresh member). */
   as?: ApiClient;
+  /** The address it comes from, when not the client's own (a route limited per address). */
+  remoteAddress?: string;
   /** Whatever verify needs to know about the fixture. */
   fixture?: Person;
   token?: string;
+  /** Further ids the verify needs. */
+  data?: Record<string, string>;
 }
 
 interface Row {
@@ -741,6 +1041,1004 @@ const MATRIX: Row[] = [
     },
   },
   {
+    route: 'GET /api/workspaces/:workspaceId/academy/skills/questions',
+    expect: membersOfA(200),
+    audited: false,
+    prepare: () => ({ method: 'GET', url: skillsUrl('questions') }),
+    verify: async (_actor, _call, response) =>
+      expect(response.json().questions).toHaveLength(SKILL_QUESTIONS.length),
+  },
+  {
+    route: 'POST /api/workspaces/:workspaceId/academy/skills/assessments',
+    what: 'every statement rated 3',
+    expect: membersOfA(201),
+    audited: false,
+    prepare: () => ({ method: 'POST', url: skillsUrl('assessments'), body: { answers: everyRating(3) } }),
+    verify: async (actor, _call, response) => {
+      const found = await rows(
+        `SELECT user_id, workspace_id, scores FROM skill_assessments WHERE id = '${response.json().id}'`,
+      );
+      expect(found).toEqual([
+        { user_id: people[actor as Role].id, workspace_id: wsA, scores: response.json().scores },
+      ]);
+    },
+  },
+  {
+    route: 'GET /api/workspaces/:workspaceId/academy/skills/assessments',
+    what: 'their own results only',
+    expect: membersOfA(200),
+    audited: false,
+    prepare: () => ({ method: 'GET', url: skillsUrl('assessments') }),
+    verify: async (actor, _call, response) => {
+      const mine = await rows(
+        `SELECT id FROM skill_assessments WHERE user_id = '${people[actor as Role].id}' AND workspace_id = '${wsA}' ORDER BY id`,
+      );
+      expect(mine.length).toBeGreaterThan(0);
+      const listed = response.json().assessments.map((a: { id: string }) => a.id);
+      expect([...listed].sort()).toEqual(mine.map((r) => r.id));
+    },
+  },
+  {
+    route: 'GET /api/workspaces/:workspaceId/academy/skills/learning-path',
+    expect: membersOfA(200),
+    audited: false,
+    prepare: () => ({ method: 'GET', url: skillsUrl('learning-path') }),
+    verify: async (actor, _call, response) => {
+      const [latest] = await rows(
+        `SELECT id FROM skill_assessments WHERE user_id = '${people[actor as Role].id}' AND workspace_id = '${wsA}' ORDER BY created_at DESC, id DESC LIMIT 1`,
+      );
+      expect(response.json().assessmentId).toBe(latest?.id ?? null);
+    },
+  },
+  {
+    route: 'GET /api/academy/courses/:courseId/questions',
+    expect: membersOfA(200),
+    audited: false,
+    prepare: async () => ({
+      method: 'GET',
+      url: `/api/academy/courses/${course}/questions`,
+      token: await askAs(asker),
+    }),
+    verify: async (_actor, call, response) =>
+      expect(response.json().questions.map((q: { id: string }) => q.id)).toContain(call.token),
+  },
+  {
+    route: 'POST /api/academy/courses/:courseId/questions',
+    expect: membersOfA(201),
+    audited: false,
+    prepare: (actor) => ({
+      method: 'POST',
+      url: `/api/academy/courses/${course}/questions`,
+      body: { title: `Asked by ${actor}`, body: 'Some details' },
+    }),
+    verify: async (actor, _call, response) =>
+      expect(
+        await rows(
+          `SELECT course_id, author_id, title FROM course_questions WHERE id = '${response.json().id}'`,
+        ),
+      ).toEqual([{ course_id: course, author_id: people[actor as Role].id, title: `Asked by ${actor}` }]),
+  },
+  {
+    route: 'GET /api/academy/questions/:questionId',
+    expect: membersOfA(200),
+    audited: false,
+    prepare: async () => {
+      const questionId = await askAs(asker);
+      return {
+        method: 'GET',
+        url: `/api/academy/questions/${questionId}`,
+        token: await answerAs(people.owner, questionId),
+      };
+    },
+    verify: async (_actor, call, response) =>
+      expect(response.json().answers.map((a: { id: string }) => a.id)).toEqual([call.token]),
+  },
+  {
+    route: 'DELETE /api/academy/questions/:questionId',
+    what: 'another member’s question, with its answer',
+    expect: managersOfA(200),
+    audited: true,
+    prepare: async () => {
+      const questionId = await askAs(asker);
+      const answerId = await answerAs(asker, questionId);
+      return { method: 'DELETE', url: `/api/academy/questions/${questionId}`, token: answerId };
+    },
+    verify: async (_actor, call) => {
+      expect(await questionCount(call.url.split('/').at(-1)!)).toBe(0);
+      expect(await answerCount(call.token!)).toBe(0);
+    },
+  },
+  {
+    route: 'DELETE /api/academy/questions/:questionId',
+    what: 'their own question (outsider and visitor: the asker’s)',
+    expect: membersOfA(200),
+    audited: false,
+    prepare: async (actor) => ({
+      method: 'DELETE',
+      url: `/api/academy/questions/${await askAs(authorFor(actor))}`,
+    }),
+    verify: async (_actor, call) => expect(await questionCount(call.url.split('/').at(-1)!)).toBe(0),
+  },
+  {
+    route: 'POST /api/academy/questions/:questionId/answers',
+    what: 'answer the asker’s question',
+    expect: membersOfA(201),
+    audited: false,
+    prepare: async (actor) => ({
+      method: 'POST',
+      url: `/api/academy/questions/${await askAs(asker)}/answers`,
+      body: { body: `Answered by ${actor}` },
+    }),
+    verify: async (actor, call, response) =>
+      expect(
+        await rows(
+          `SELECT question_id, author_id, body FROM course_answers WHERE id = '${response.json().id}'`,
+        ),
+      ).toEqual([
+        {
+          question_id: call.url.split('/').at(-2),
+          author_id: people[actor as Role].id,
+          body: `Answered by ${actor}`,
+        },
+      ]),
+  },
+  {
+    route: 'POST /api/academy/answers/:answerId/helpful',
+    what: 'an answer to their own question (outsider and visitor: to the asker’s)',
+    expect: membersOfA(200),
+    audited: false,
+    prepare: async (actor) => {
+      const questionId = await askAs(authorFor(actor));
+      const answerId = await answerAs(asker, questionId);
+      return { method: 'POST', url: `/api/academy/answers/${answerId}/helpful`, body: { helpful: true } };
+    },
+    verify: async (_actor, call) =>
+      expect(
+        await rows(`SELECT helpful FROM course_answers WHERE id = '${call.url.split('/').at(-2)}'`),
+      ).toEqual([{ helpful: true }]),
+  },
+  {
+    route: 'POST /api/academy/answers/:answerId/helpful',
+    what: 'an answer to the asker’s question',
+    expect: membersOfA(403),
+    audited: false,
+    prepare: async () => {
+      const questionId = await askAs(asker);
+      const answerId = await answerAs(people.owner, questionId);
+      return { method: 'POST', url: `/api/academy/answers/${answerId}/helpful`, body: { helpful: true } };
+    },
+  },
+  {
+    route: 'DELETE /api/academy/answers/:answerId',
+    what: 'another member’s answer',
+    expect: managersOfA(200),
+    audited: true,
+    prepare: async () => {
+      const answerId = await answerAs(asker, await askAs(asker));
+      return { method: 'DELETE', url: `/api/academy/answers/${answerId}` };
+    },
+    verify: async (_actor, call) => expect(await answerCount(call.url.split('/').at(-1)!)).toBe(0),
+  },
+  {
+    route: 'DELETE /api/academy/answers/:answerId',
+    what: 'their own answer (outsider and visitor: the asker’s)',
+    expect: membersOfA(200),
+    audited: false,
+    prepare: async (actor) => {
+      const answerId = await answerAs(authorFor(actor), await askAs(asker));
+      return { method: 'DELETE', url: `/api/academy/answers/${answerId}` };
+    },
+    verify: async (_actor, call) => expect(await answerCount(call.url.split('/').at(-1)!)).toBe(0),
+  },
+  {
+    route: 'GET /api/me/resume',
+    expect: signedIn(200),
+    audited: false,
+    prepare: () => ({ method: 'GET', url: '/api/me/resume' }),
+    verify: async (actor, _call, response) =>
+      expect(response.json().email).toBe(people[actor as Role | 'outsider'].email),
+  },
+  {
+    route: 'PUT /api/me/resume',
+    expect: signedIn(200),
+    audited: false,
+    prepare: (actor) => ({
+      method: 'PUT',
+      url: '/api/me/resume',
+      body: { headline: `Resume of ${actor}`, skills: ['Analytics'] },
+    }),
+    verify: async (actor) =>
+      expect(
+        await rows(
+          `SELECT headline, skills FROM resume_profiles WHERE user_id = '${people[actor as Role | 'outsider'].id}'`,
+        ),
+      ).toEqual([{ headline: `Resume of ${actor}`, skills: ['Analytics'] }]),
+  },
+  {
+    route: 'GET /api/me/resume/pdf',
+    what: 'their own resume',
+    expect: signedIn(200),
+    audited: false,
+    prepare: () => ({ method: 'GET', url: '/api/me/resume/pdf' }),
+    verify: async (actor, _call, response) => {
+      expect(response.headers['content-type']).toBe('application/pdf');
+      const [user] = await rows(
+        `SELECT name FROM users WHERE id = '${people[actor as Role | 'outsider'].id}'`,
+      );
+      expect(await pdfToText(response.rawPayload)).toContain(user.name);
+    },
+  },
+  {
+    route: 'POST /api/demo-requests',
+    what: 'each from an address of its own',
+    expect: everyone(202),
+    audited: false,
+    prepare: (actor) => {
+      demoSeq += 1;
+      return {
+        method: 'POST',
+        url: '/api/demo-requests',
+        remoteAddress: `192.0.2.${demoSeq}`,
+        body: {
+          name: `Demo ${actor}`,
+          email: `demo-${actor}@example.com`,
+          company: 'Padma Foods',
+          teamSize: '11-50',
+          message: 'A demo for our team, please.',
+        },
+      };
+    },
+    verify: async (actor, call) =>
+      expect(
+        await rows(`SELECT name, ip FROM demo_requests WHERE email = 'demo-${actor}@example.com'`),
+      ).toEqual([{ name: `Demo ${actor}`, ip: call.remoteAddress }]),
+  },
+  {
+    route: 'GET /api/workspaces/:workspaceId/demo-requests',
+    expect: managersOfA(200),
+    audited: false,
+    prepare: () => ({ method: 'GET', url: `/api/workspaces/${wsA}/demo-requests` }),
+    verify: async (_actor, _call, response) => {
+      const stored = await rows('SELECT id FROM demo_requests ORDER BY id');
+      expect(stored.length).toBeGreaterThan(0);
+      expect(response.json().receivesRequests).toBe(true);
+      expect(
+        response
+          .json()
+          .requests.map((r: { id: string }) => r.id)
+          .sort(),
+      ).toEqual(stored.map((r) => r.id));
+    },
+  },
+  {
+    route: 'GET /api/workspaces/:workspaceId/academy/courses',
+    what: 'published courses, and drafts for owners and admins',
+    expect: membersOfA(200),
+    audited: false,
+    prepare: () => ({ method: 'GET', url: `/api/workspaces/${wsA}/academy/courses` }),
+    verify: async (actor, _call, response) => {
+      const listed = response.json().courses.map((c: { id: string }) => c.id);
+      expect(listed).toContain(learning.courseId);
+      expect(listed.includes(workshop.courseId)).toBe(isManager(actor));
+      expect(response.json().canManage).toBe(isManager(actor));
+    },
+  },
+  {
+    route: 'POST /api/workspaces/:workspaceId/academy/courses',
+    what: 'start a draft',
+    expect: managersOfA(201),
+    audited: true,
+    prepare: (actor) => ({
+      method: 'POST',
+      url: `/api/workspaces/${wsA}/academy/courses`,
+      body: { title: `Course by ${actor}`, language: 'en', skills: ['crisis'] },
+    }),
+    verify: async (actor, _call, response) =>
+      expect(
+        await rows(
+          `SELECT workspace_id, title, skills, status, created_by FROM courses WHERE id = '${response.json().id}'`,
+        ),
+      ).toEqual([
+        {
+          workspace_id: wsA,
+          title: `Course by ${actor}`,
+          skills: ['crisis'],
+          status: 'draft',
+          created_by: people[actor as Role].id,
+        },
+      ]),
+  },
+  {
+    route: 'POST /api/workspaces/:workspaceId/academy/courses/import',
+    what: 'a course folder zip with its exam, a slug of its own per call',
+    expect: managersOfA(201),
+    audited: true,
+    prepare: (actor) => {
+      const slug = `imported-by-${actor}-en`;
+      return {
+        method: 'POST',
+        url: `/api/workspaces/${wsA}/academy/courses/import`,
+        body: courseZip(slug),
+        headers: { 'content-type': 'application/zip' },
+        token: slug,
+      };
+    },
+    verify: async (_actor, call, response) => {
+      expect(response.json()).toMatchObject({ slug: call.token, status: 'draft', created: true });
+      expect(
+        await rows(
+          `SELECT c.workspace_id, c.slug, (SELECT count(*)::int FROM lessons l WHERE l.course_id = c.id) AS lessons,
+             (SELECT count(*)::int FROM certifications x WHERE x.course_id = c.id) AS exams
+           FROM courses c WHERE c.id = '${response.json().id}'`,
+        ),
+      ).toEqual([{ workspace_id: wsA, slug: call.token, lessons: 2, exams: 1 }]);
+    },
+  },
+  {
+    route: 'GET /api/academy/courses/:courseId',
+    expect: membersOfA(200),
+    audited: false,
+    prepare: () => ({ method: 'GET', url: `/api/academy/courses/${learning.courseId}` }),
+    verify: async (_actor, _call, response) =>
+      expect(
+        response.json().modules.map((m: { lessons: { id: string }[] }) => m.lessons.map((l) => l.id)),
+      ).toEqual([[learning.lessonId, learning.quizId]]),
+  },
+  {
+    route: 'PATCH /api/academy/courses/:courseId',
+    what: 'rename and retag a course',
+    expect: managersOfA(200),
+    audited: true,
+    prepare: async (actor) => ({
+      method: 'PATCH',
+      url: `/api/academy/courses/${await bareCourse('published')}`,
+      body: { title: `Renamed by ${actor}`, skills: ['analytics'] },
+    }),
+    verify: async (actor, call) =>
+      expect(
+        await rows(`SELECT title, skills FROM courses WHERE id = '${call.url.split('/').at(-1)}'`),
+      ).toEqual([{ title: `Renamed by ${actor}`, skills: ['analytics'] }]),
+  },
+  {
+    route: 'DELETE /api/academy/courses/:courseId',
+    what: 'a published course with its lessons',
+    expect: managersOfA(200),
+    audited: true,
+    prepare: async () => {
+      const { courseId } = await ownersCourse('published');
+      return { method: 'DELETE', url: `/api/academy/courses/${courseId}`, token: courseId };
+    },
+    verify: async (_actor, call) =>
+      expect(
+        await rows(
+          `SELECT (SELECT count(*)::int FROM courses WHERE id = '${call.token}') AS courses,
+             (SELECT count(*)::int FROM course_modules WHERE course_id = '${call.token}') AS modules,
+             (SELECT count(*)::int FROM lessons WHERE course_id = '${call.token}') AS lessons`,
+        ),
+      ).toEqual([{ courses: 0, modules: 0, lessons: 0 }]),
+  },
+  {
+    route: 'POST /api/academy/courses/:courseId/publish',
+    what: 'a draft with a lesson and a quiz',
+    expect: managersOfA(200),
+    audited: true,
+    prepare: async () => ({
+      method: 'POST',
+      url: `/api/academy/courses/${(await ownersCourse('draft')).courseId}/publish`,
+    }),
+    verify: async (_actor, call) =>
+      expect(await rows(`SELECT status FROM courses WHERE id = '${call.url.split('/').at(-2)}'`)).toEqual([
+        { status: 'published' },
+      ]),
+  },
+  {
+    route: 'POST /api/academy/courses/:courseId/unpublish',
+    what: 'a published course',
+    expect: managersOfA(200),
+    audited: true,
+    prepare: async () => ({
+      method: 'POST',
+      url: `/api/academy/courses/${await bareCourse('published')}/unpublish`,
+    }),
+    verify: async (_actor, call) =>
+      expect(await rows(`SELECT status FROM courses WHERE id = '${call.url.split('/').at(-2)}'`)).toEqual([
+        { status: 'draft' },
+      ]),
+  },
+  {
+    route: 'GET /api/academy/courses/:courseId/export',
+    expect: managersOfA(200),
+    audited: false,
+    prepare: () => ({ method: 'GET', url: `/api/academy/courses/${learning.courseId}/export` }),
+    verify: async (_actor, _call, response) => {
+      expect(response.headers['content-type']).toBe('application/zip');
+      const files = unzipSync(new Uint8Array(response.rawPayload));
+      const course = JSON.parse(new TextDecoder().decode(files[`${learning.slug}/course.json`]));
+      expect(course).toMatchObject({ slug: learning.slug, language: 'en' });
+    },
+  },
+  {
+    route: 'POST /api/academy/courses/:courseId/order',
+    what: 'the quiz before the lesson',
+    expect: managersOfA(200),
+    audited: true,
+    prepare: async () => {
+      const { courseId, moduleId, lessonId, quizId } = await ownersCourse('draft');
+      return {
+        method: 'POST',
+        url: `/api/academy/courses/${courseId}/order`,
+        body: { modules: [{ id: moduleId, lessonIds: [quizId, lessonId] }] },
+        data: { moduleId, lessonId, quizId },
+      };
+    },
+    verify: async (_actor, call) =>
+      expect(
+        (
+          await rows(`SELECT id FROM lessons WHERE module_id = '${call.data!.moduleId}' ORDER BY position`)
+        ).map((r) => r.id),
+      ).toEqual([call.data!.quizId, call.data!.lessonId]),
+  },
+  {
+    route: 'POST /api/academy/courses/:courseId/modules',
+    expect: managersOfA(201),
+    audited: true,
+    prepare: (actor) => ({
+      method: 'POST',
+      url: `/api/academy/courses/${workshop.courseId}/modules`,
+      body: { title: `Module by ${actor}` },
+    }),
+    verify: async (actor, _call, response) =>
+      expect(
+        await rows(`SELECT course_id, title FROM course_modules WHERE id = '${response.json().id}'`),
+      ).toEqual([{ course_id: workshop.courseId, title: `Module by ${actor}` }]),
+  },
+  {
+    route: 'PATCH /api/academy/courses/:courseId/modules/:moduleId',
+    what: 'rename a module',
+    expect: managersOfA(200),
+    audited: true,
+    prepare: async (actor) => ({
+      method: 'PATCH',
+      url: `/api/academy/courses/${workshop.courseId}/modules/${await addModuleTo(workshop.courseId)}`,
+      body: { title: `Renamed by ${actor}` },
+    }),
+    verify: async (actor, call) =>
+      expect(
+        await rows(`SELECT title FROM course_modules WHERE id = '${call.url.split('/').at(-1)}'`),
+      ).toEqual([{ title: `Renamed by ${actor}` }]),
+  },
+  {
+    route: 'DELETE /api/academy/courses/:courseId/modules/:moduleId',
+    what: 'a module with a lesson in it',
+    expect: managersOfA(200),
+    audited: true,
+    prepare: async () => {
+      const moduleId = await addModuleTo(workshop.courseId);
+      const lessonId = await addLessonTo(workshop.courseId, moduleId, 'lesson');
+      return {
+        method: 'DELETE',
+        url: `/api/academy/courses/${workshop.courseId}/modules/${moduleId}`,
+        data: { moduleId, lessonId },
+      };
+    },
+    verify: async (_actor, call) =>
+      expect(
+        await rows(
+          `SELECT (SELECT count(*)::int FROM course_modules WHERE id = '${call.data!.moduleId}') AS modules,
+             (SELECT count(*)::int FROM lessons WHERE id = '${call.data!.lessonId}') AS lessons`,
+        ),
+      ).toEqual([{ modules: 0, lessons: 0 }]),
+  },
+  {
+    route: 'POST /api/academy/courses/:courseId/modules/:moduleId/lessons',
+    what: 'a quiz with a question',
+    expect: managersOfA(201),
+    audited: true,
+    prepare: (actor) => ({
+      method: 'POST',
+      url: `/api/academy/courses/${workshop.courseId}/modules/${workshop.moduleId}/lessons`,
+      body: { kind: 'quiz', title: `Quiz by ${actor}`, questions: [quizQuestion('m1')] },
+    }),
+    verify: async (actor, _call, response) =>
+      expect(
+        await rows(
+          `SELECT module_id, kind, title, jsonb_array_length(questions) AS questions FROM lessons WHERE id = '${response.json().id}'`,
+        ),
+      ).toEqual([{ module_id: workshop.moduleId, kind: 'quiz', title: `Quiz by ${actor}`, questions: 1 }]),
+  },
+  {
+    route: 'GET /api/academy/lessons/:lessonId',
+    what: 'where the reader will resume',
+    expect: membersOfA(200),
+    audited: false,
+    prepare: () => ({ method: 'GET', url: `/api/academy/lessons/${learning.lessonId}` }),
+    verify: async (actor, _call, response) => {
+      expect(response.json()).toMatchObject({ id: learning.lessonId, courseId: learning.courseId });
+      expect(
+        await rows(
+          `SELECT lesson_id FROM course_visits WHERE user_id = '${people[actor as Role].id}' AND course_id = '${learning.courseId}'`,
+        ),
+      ).toEqual([{ lesson_id: learning.lessonId }]);
+    },
+  },
+  {
+    route: 'GET /api/academy/lessons/:lessonId/source',
+    what: 'a quiz with its answers',
+    expect: managersOfA(200),
+    audited: false,
+    prepare: () => ({ method: 'GET', url: `/api/academy/lessons/${learning.quizId}/source` }),
+    verify: async (_actor, _call, response) =>
+      expect(response.json().questions[0].options[0]).toEqual(quizQuestion('q1').options[0]),
+  },
+  {
+    route: 'PATCH /api/academy/lessons/:lessonId',
+    what: 'a lesson’s title and text',
+    expect: managersOfA(200),
+    audited: true,
+    prepare: async (actor) => ({
+      method: 'PATCH',
+      url: `/api/academy/lessons/${await addLessonTo(workshop.courseId, workshop.moduleId, 'lesson')}`,
+      body: { title: `Edited by ${actor}`, bodyMarkdown: `# Edited by ${actor}` },
+    }),
+    verify: async (actor, call) =>
+      expect(
+        await rows(`SELECT title, body_markdown FROM lessons WHERE id = '${call.url.split('/').at(-1)}'`),
+      ).toEqual([{ title: `Edited by ${actor}`, body_markdown: `# Edited by ${actor}` }]),
+  },
+  {
+    route: 'DELETE /api/academy/lessons/:lessonId',
+    expect: managersOfA(200),
+    audited: true,
+    prepare: async () => ({
+      method: 'DELETE',
+      url: `/api/academy/lessons/${await addLessonTo(workshop.courseId, workshop.moduleId, 'lesson')}`,
+    }),
+    verify: async (_actor, call) =>
+      expect(await rows(`SELECT id FROM lessons WHERE id = '${call.url.split('/').at(-1)}'`)).toEqual([]),
+  },
+  {
+    route: 'POST /api/academy/lessons/:lessonId/complete',
+    what: 'a lesson new to everyone',
+    expect: membersOfA(200),
+    audited: false,
+    prepare: async () => ({
+      method: 'POST',
+      url: `/api/academy/lessons/${await addLessonTo(practice.courseId, practice.moduleId, 'lesson')}/complete`,
+    }),
+    verify: async (actor, call) =>
+      expect(
+        await rows(
+          `SELECT user_id, course_id, score FROM lesson_progress WHERE lesson_id = '${call.url.split('/').at(-2)}'`,
+        ),
+      ).toEqual([{ user_id: people[actor as Role].id, course_id: practice.courseId, score: null }]),
+  },
+  {
+    route: 'POST /api/academy/lessons/:lessonId/answers',
+    what: 'every answer right, on a quiz new to everyone',
+    expect: membersOfA(200),
+    audited: false,
+    prepare: async () => ({
+      method: 'POST',
+      url: `/api/academy/lessons/${await addLessonTo(practice.courseId, practice.moduleId, 'quiz')}/answers`,
+      body: { answers: rightAnswers(['q1', 'q2']) },
+    }),
+    verify: async (actor, call, response) => {
+      expect(response.json()).toMatchObject({ scorePercent: 100, passed: true, done: true });
+      expect(
+        await rows(
+          `SELECT user_id, score FROM lesson_progress WHERE lesson_id = '${call.url.split('/').at(-2)}'`,
+        ),
+      ).toEqual([{ user_id: people[actor as Role].id, score: 100 }]);
+    },
+  },
+  {
+    route: 'GET /api/workspaces/:workspaceId/academy/certifications',
+    what: 'published exams, and drafts for owners and admins',
+    expect: membersOfA(200),
+    audited: false,
+    prepare: () => ({ method: 'GET', url: `/api/workspaces/${wsA}/academy/certifications` }),
+    verify: async (actor, _call, response) => {
+      const listed = response.json().certifications.map((c: { id: string }) => c.id);
+      expect(listed).toEqual(expect.arrayContaining([startExam, readExam, submitExam]));
+      expect(listed.includes(draftExam)).toBe(isManager(actor));
+      expect(response.json().canManage).toBe(isManager(actor));
+    },
+  },
+  {
+    route: 'POST /api/academy/certifications/:certificationId/attempts',
+    what: 'a first attempt',
+    expect: membersOfA(201),
+    audited: false,
+    prepare: () => ({ method: 'POST', url: `/api/academy/certifications/${startExam}/attempts` }),
+    verify: async (actor, _call, response) =>
+      expect(
+        await rows(
+          `SELECT user_id, certification_id, jsonb_array_length(question_ids) AS questions, passed FROM exam_attempts WHERE id = '${response.json().id}'`,
+        ),
+      ).toEqual([
+        { user_id: people[actor as Role].id, certification_id: startExam, questions: 3, passed: null },
+      ]),
+  },
+  {
+    route: 'GET /api/academy/attempts/:attemptId',
+    what: 'their own attempt (outsider and visitor: the learner’s)',
+    expect: membersOfA(200),
+    audited: false,
+    prepare: async (actor) => ({
+      method: 'GET',
+      url: `/api/academy/attempts/${await attemptOf(memberOrLearner(actor), readExam)}`,
+    }),
+    verify: async (_actor, call, response) => {
+      expect(response.json()).toMatchObject({ id: call.url.split('/').at(-1), status: 'running' });
+      expect(response.json().questions).toHaveLength(3);
+      expect(response.body).not.toMatch(/correct|explanation/);
+    },
+  },
+  {
+    route: 'GET /api/academy/attempts/:attemptId',
+    what: 'the learner’s attempt',
+    expect: membersOfA(404),
+    audited: false,
+    prepare: async () => ({
+      method: 'GET',
+      url: `/api/academy/attempts/${await attemptOf(learner, readExam)}`,
+    }),
+  },
+  {
+    route: 'POST /api/academy/attempts/:attemptId/submit',
+    what: 'their own attempt, every answer right (outsider and visitor: the learner’s)',
+    expect: membersOfA(200),
+    audited: true,
+    prepare: async (actor) => ({
+      method: 'POST',
+      url: `/api/academy/attempts/${await attemptOf(memberOrLearner(actor), submitExam)}/submit`,
+      body: EXAM_ANSWERS,
+    }),
+    verify: async (actor, call, response) => {
+      const attemptId = call.url.split('/').at(-2);
+      expect(response.json()).toMatchObject({ status: 'passed', result: { scorePercent: 100 } });
+      expect(await rows(`SELECT passed FROM exam_attempts WHERE id = '${attemptId}'`)).toEqual([
+        { passed: true },
+      ]);
+      expect(
+        await rows(
+          `SELECT id, user_id, certification_id FROM certificates WHERE attempt_id = '${attemptId}'`,
+        ),
+      ).toEqual([
+        {
+          id: response.json().result.certificate.id,
+          user_id: people[actor as Role].id,
+          certification_id: submitExam,
+        },
+      ]);
+    },
+  },
+  {
+    route: 'POST /api/academy/attempts/:attemptId/submit',
+    what: 'the learner’s attempt',
+    expect: membersOfA(404),
+    audited: false,
+    prepare: async () => ({
+      method: 'POST',
+      url: `/api/academy/attempts/${await attemptOf(learner, readExam)}/submit`,
+      body: EXAM_ANSWERS,
+    }),
+  },
+  {
+    route: 'GET /api/workspaces/:workspaceId/academy/certificates',
+    what: 'their own',
+    expect: membersOfA(200),
+    audited: false,
+    prepare: () => ({ method: 'GET', url: `/api/workspaces/${wsA}/academy/certificates` }),
+    verify: async (actor, _call, response) => {
+      const mine = await rows(
+        `SELECT id FROM certificates WHERE workspace_id = '${wsA}' AND user_id = '${people[actor as Role].id}' ORDER BY id`,
+      );
+      expect(mine.length).toBeGreaterThan(0);
+      expect(
+        response
+          .json()
+          .certificates.map((c: { id: string }) => c.id)
+          .sort(),
+      ).toEqual(mine.map((r) => r.id));
+    },
+  },
+  {
+    route: 'GET /api/workspaces/:workspaceId/academy/certificates',
+    what: 'every one in the workspace (all=true)',
+    expect: managersOfA(200),
+    audited: false,
+    prepare: () => ({ method: 'GET', url: `/api/workspaces/${wsA}/academy/certificates?all=true` }),
+    verify: async (_actor, _call, response) => {
+      const all = await rows(`SELECT id FROM certificates WHERE workspace_id = '${wsA}' ORDER BY id`);
+      const listed = response.json().certificates.map((c: { id: string }) => c.id);
+      expect(listed).toContain(learnerCertificate.id);
+      expect([...listed].sort()).toEqual(all.map((r) => r.id));
+    },
+  },
+  {
+    route: 'GET /api/academy/certificates/:certificateId/pdf',
+    what: 'their own certificate (outsider and visitor: the learner’s)',
+    expect: membersOfA(200),
+    audited: false,
+    prepare: async (actor) => {
+      const certificate = await certify(memberOrLearner(actor));
+      return {
+        method: 'GET',
+        url: `/api/academy/certificates/${certificate.id}/pdf`,
+        token: certificate.code,
+      };
+    },
+    verify: async (actor, call, response) => {
+      expect(response.headers['content-type']).toBe('application/pdf');
+      const [user] = await rows(`SELECT name FROM users WHERE id = '${people[actor as Role].id}'`);
+      const text = await pdfToText(response.rawPayload);
+      expect(text).toContain(user.name);
+      expect(text).toContain(call.token);
+    },
+  },
+  {
+    route: 'GET /api/academy/certificates/:certificateId/pdf',
+    what: 'the learner’s certificate',
+    expect: managersOfA(200),
+    audited: false,
+    prepare: () => ({ method: 'GET', url: `/api/academy/certificates/${learnerCertificate.id}/pdf` }),
+    verify: async (_actor, _call, response) => {
+      expect(response.headers['content-type']).toBe('application/pdf');
+      expect(await pdfToText(response.rawPayload)).toContain(learnerName);
+    },
+  },
+  {
+    route: 'POST /api/academy/certificates/:certificateId/revoke',
+    what: 'a certificate of the learner',
+    expect: managersOfA(200),
+    audited: true,
+    prepare: async (actor) => ({
+      method: 'POST',
+      url: `/api/academy/certificates/${(await certify(learner)).id}/revoke`,
+      body: { reason: `Revoked by ${actor}` },
+    }),
+    verify: async (actor, call) => {
+      const [row] = await rows(
+        `SELECT revoked_at, revoked_reason FROM certificates WHERE id = '${call.url.split('/').at(-2)}'`,
+      );
+      expect(row.revoked_at).not.toBeNull();
+      expect(row.revoked_reason).toBe(`Revoked by ${actor}`);
+    },
+  },
+  {
+    route: 'PATCH /api/academy/certifications/:certificationId',
+    what: 'draw two questions, pass at 80%',
+    expect: managersOfA(200),
+    audited: true,
+    prepare: async () => ({
+      method: 'PATCH',
+      url: `/api/academy/certifications/${await newCertification()}`,
+      body: { drawCount: 2, passPercent: 80 },
+    }),
+    verify: async (_actor, call) =>
+      expect(
+        await rows(
+          `SELECT draw_count, pass_percent, time_limit_minutes FROM certifications WHERE id = '${call.url.split('/').at(-1)}'`,
+        ),
+      ).toEqual([{ draw_count: 2, pass_percent: 80, time_limit_minutes: 30 }]),
+  },
+  {
+    route: 'GET /api/verify/:code',
+    what: 'a real code, typed in lower case',
+    expect: everyone(200),
+    audited: false,
+    prepare: () => ({ method: 'GET', url: `/api/verify/${learnerCertificate.code.toLowerCase()}` }),
+    verify: async (_actor, _call, response) =>
+      expect(response.json()).toMatchObject({
+        code: learnerCertificate.code,
+        valid: true,
+        holderName: learnerName,
+      }),
+  },
+  {
+    route: 'GET /api/verify/:code',
+    what: 'a well-formed code nobody holds',
+    expect: everyone(404),
+    audited: false,
+    prepare: () => ({ method: 'GET', url: '/api/verify/KLR-2345-6789' }),
+  },
+  {
+    route: 'GET /api/verify/:code',
+    what: 'not a certificate code',
+    expect: everyone(400),
+    audited: false,
+    prepare: () => ({ method: 'GET', url: '/api/verify/ABC-1234' }),
+  },
+  {
+    route: 'GET /api/workspaces/:workspaceId/academy/coaches',
+    expect: membersOfA(200),
+    audited: false,
+    prepare: () => ({ method: 'GET', url: `/api/workspaces/${wsA}/academy/coaches` }),
+    verify: async (_actor, _call, response) =>
+      expect(response.json().coaches).toContainEqual(
+        expect.objectContaining({ id: coachId, userId: coach.id, timeZone: 'UTC' }),
+      ),
+  },
+  {
+    route: 'GET /api/workspaces/:workspaceId/academy/coaching/me',
+    expect: membersOfA(200),
+    audited: false,
+    prepare: () => ({ method: 'GET', url: `/api/workspaces/${wsA}/academy/coaching/me` }),
+    verify: async (actor, _call, response) => {
+      const [mine] = await rows(
+        `SELECT id FROM coaches WHERE workspace_id = '${wsA}' AND user_id = '${people[actor as Role].id}'`,
+      );
+      expect(response.json().coach?.id ?? null).toBe(mine?.id ?? null);
+    },
+  },
+  {
+    route: 'PUT /api/workspaces/:workspaceId/academy/coaching/me',
+    what: 'become a coach or change the hours',
+    expect: membersOfA(200),
+    audited: false,
+    prepare: (actor) => ({
+      method: 'PUT',
+      url: `/api/workspaces/${wsA}/academy/coaching/me`,
+      body: { ...COACH_PROFILE, bio: `Coach ${actor}`, sessionMinutes: 45 },
+    }),
+    verify: async (actor, _call, response) =>
+      expect(
+        await rows(
+          `SELECT id, bio, time_zone, session_minutes FROM coaches WHERE workspace_id = '${wsA}' AND user_id = '${people[actor as Role].id}'`,
+        ),
+      ).toEqual([
+        { id: response.json().coach.id, bio: `Coach ${actor}`, time_zone: 'UTC', session_minutes: 45 },
+      ]),
+  },
+  {
+    route: 'GET /api/academy/coaches/:coachId/slots',
+    what: 'a whole free day, twenty days ahead',
+    expect: membersOfA(200),
+    audited: false,
+    prepare: () => {
+      const from = new Date(SLOTS_FROM + 20 * DAY_MS).toISOString();
+      const to = new Date(SLOTS_FROM + 21 * DAY_MS).toISOString();
+      return { method: 'GET', url: `/api/academy/coaches/${coachId}/slots?from=${from}&to=${to}` };
+    },
+    verify: async (_actor, _call, response) =>
+      expect(response.json().slots).toEqual(
+        Array.from({ length: 48 }, (_, i) =>
+          new Date(SLOTS_FROM + 20 * DAY_MS + i * HALF_HOUR_MS).toISOString(),
+        ),
+      ),
+  },
+  {
+    route: 'POST /api/academy/coaches/:coachId/bookings',
+    what: 'a slot of its own per call',
+    expect: membersOfA(201),
+    audited: false,
+    prepare: (actor) => ({
+      method: 'POST',
+      url: `/api/academy/coaches/${coachId}/bookings`,
+      body: { startsAt: nextSlot(), topic: `Booked by ${actor}` },
+    }),
+    verify: async (actor, call, response) =>
+      expect(
+        await rows(
+          `SELECT coach_id, member_id, starts_at, topic, status FROM coaching_bookings WHERE id = '${response.json().id}'`,
+        ),
+      ).toEqual([
+        {
+          coach_id: coachId,
+          member_id: people[actor as Role].id,
+          starts_at: new Date((call.body as { startsAt: string }).startsAt),
+          topic: `Booked by ${actor}`,
+          status: 'booked',
+        },
+      ]),
+  },
+  {
+    route: 'GET /api/workspaces/:workspaceId/academy/coaching/bookings',
+    what: 'their sessions, one just booked',
+    expect: membersOfA(200),
+    audited: false,
+    prepare: async (actor) => ({
+      method: 'GET',
+      url: `/api/workspaces/${wsA}/academy/coaching/bookings`,
+      token: await bookAs(memberOrLearner(actor)),
+    }),
+    verify: async (_actor, call, response) =>
+      expect(response.json().bookings).toContainEqual(
+        expect.objectContaining({ id: call.token, role: 'member', status: 'booked' }),
+      ),
+  },
+  {
+    route: 'POST /api/academy/bookings/:bookingId/cancel',
+    what: 'their own session as member (outsider and visitor: the learner’s)',
+    expect: membersOfA(200),
+    audited: false,
+    prepare: async (actor) => ({
+      method: 'POST',
+      url: `/api/academy/bookings/${await bookAs(memberOrLearner(actor))}/cancel`,
+    }),
+    verify: async (actor, call) =>
+      expect(await bookingRow(call.url.split('/').at(-2)!)).toMatchObject({
+        member_id: people[actor as Role].id,
+        status: 'cancelled',
+        sequence: 1,
+      }),
+  },
+  {
+    route: 'POST /api/academy/bookings/:bookingId/cancel',
+    what: 'a session with them as coach (outsider and visitor: the learner’s)',
+    expect: membersOfA(200),
+    audited: false,
+    prepare: async (actor) => {
+      const withCoach =
+        actor === 'outsider' || actor === 'visitor' ? coachId : await coachProfileOf(people[actor]);
+      return { method: 'POST', url: `/api/academy/bookings/${await bookAs(learner, withCoach)}/cancel` };
+    },
+    verify: async (_actor, call) =>
+      expect(await bookingRow(call.url.split('/').at(-2)!)).toMatchObject({
+        member_id: learner.id,
+        status: 'cancelled',
+      }),
+  },
+  {
+    route: 'POST /api/academy/bookings/:bookingId/cancel',
+    what: 'the learner’s session',
+    expect: membersOfA(404),
+    audited: false,
+    prepare: async () => ({ method: 'POST', url: `/api/academy/bookings/${await bookAs(learner)}/cancel` }),
+  },
+  {
+    route: 'POST /api/academy/bookings/:bookingId/reschedule',
+    what: 'their own session as member, to a free slot (outsider and visitor: the learner’s)',
+    expect: membersOfA(200),
+    audited: false,
+    prepare: async (actor) => ({
+      method: 'POST',
+      url: `/api/academy/bookings/${await bookAs(memberOrLearner(actor))}/reschedule`,
+      body: { startsAt: nextSlot() },
+    }),
+    verify: async (actor, call) =>
+      expect(await bookingRow(call.url.split('/').at(-2)!)).toEqual({
+        member_id: people[actor as Role].id,
+        status: 'booked',
+        starts_at: new Date((call.body as { startsAt: string }).startsAt),
+        sequence: 1,
+      }),
+  },
+  {
+    route: 'POST /api/academy/bookings/:bookingId/reschedule',
+    what: 'a session with them as coach (outsider and visitor: the learner’s)',
+    expect: membersOfA(200),
+    audited: false,
+    prepare: async (actor) => {
+      const withCoach =
+        actor === 'outsider' || actor === 'visitor' ? coachId : await coachProfileOf(people[actor]);
+      return {
+        method: 'POST',
+        url: `/api/academy/bookings/${await bookAs(learner, withCoach)}/reschedule`,
+        body: { startsAt: nextSlot() },
+      };
+    },
+    verify: async (_actor, call) =>
+      expect(await bookingRow(call.url.split('/').at(-2)!)).toEqual({
+        member_id: learner.id,
+        status: 'booked',
+        starts_at: new Date((call.body as { startsAt: string }).startsAt),
+        sequence: 1,
+      }),
+  },
+  {
+    route: 'POST /api/academy/bookings/:bookingId/reschedule',
+    what: 'the learner’s session',
+    expect: membersOfA(404),
+    audited: false,
+    prepare: async () => ({
+      method: 'POST',
+      url: `/api/academy/bookings/${await bookAs(learner)}/reschedule`,
+      body: { startsAt: nextSlot() },
+    }),
+  },
+  {
     route: 'GET /api/invitations/:token',
     what: 'anyone holding the link',
     expect: everyone(200),
@@ -788,9 +2086,31 @@ beforeAll(async () => {
   expect((await ownerClient.delete(`/api/workspaces/${wsB}/members/${people.owner.id}`)).statusCode).toBe(
     204,
   );
+  asker = await join('contributor');
+  course = (
+    await rows(
+      `INSERT INTO courses (workspace_id, slug, language, title, skills, status)
+       VALUES ('${wsA}', 'matrix-course', 'en', 'Crisis desk', '["crisis"]'::jsonb, 'published') RETURNING id`,
+    )
+  )[0].id;
   invitationB = (await invite('editor', wsB, people.outsider)).id;
   await join('viewer', wsB, people.outsider);
   sharedToken = (await invite('viewer')).token;
+  // The starter courses are not what these rows check: workspace A counts as having had them.
+  await rows(`UPDATE workspaces SET academy_seeded_at = now() WHERE id = '${wsA}'`);
+  learning = await ownersCourse('published');
+  practice = await ownersCourse('published');
+  workshop = await ownersCourse('draft');
+  learner = await join('contributor');
+  learnerName = (await rows(`SELECT name FROM users WHERE id = '${learner.id}'`))[0].name;
+  startExam = await newCertification();
+  readExam = await newCertification();
+  submitExam = await newCertification();
+  draftExam = await newCertification();
+  await rows(`UPDATE certifications SET status = 'draft' WHERE id = '${draftExam}'`);
+  learnerCertificate = await certify(learner);
+  coach = await join('viewer');
+  coachId = await coachProfileOf(coach);
 });
 afterAll(async () => {
   await app?.close();
@@ -821,12 +2141,10 @@ describe('access matrix', () => {
           const call = await row.prepare(actor);
           const before = await snapshot();
           const client = call.as ?? clientOf(actor);
-          const response = await client.request(
-            call.method,
-            call.url,
-            call.body,
-            call.headers ? { headers: call.headers } : {},
-          );
+          const response = await client.request(call.method, call.url, call.body, {
+            ...(call.headers ? { headers: call.headers } : {}),
+            ...(call.remoteAddress ? { remoteAddress: call.remoteAddress } : {}),
+          });
           expect(response.statusCode, response.body).toBe(status);
           if (status >= 400) {
             expectErrorShape(response);
@@ -893,6 +2211,25 @@ describe('no read or write across workspaces', () => {
     await attempt(404, () => client.delete(`/api/workspaces/${wsB}/invitations/${pendingA[0]}`));
     await attempt(404, () => client.delete(`/api/workspaces/${wsA}/invitations/${pendingA[0]}`));
     expect(await pendingInvitationIds(wsA)).toEqual(pendingA);
+  });
+});
+
+describe('demo requests', () => {
+  it('takes five an hour from one address, then refuses the sixth with Retry-After, storing nothing', async () => {
+    const visitor = new ApiClient(app, '192.0.2.200');
+    const request = (n: number) =>
+      visitor.post('/api/demo-requests', {
+        name: 'Rafiq Hasan',
+        email: `limit${n}@example.com`,
+        company: 'Meghna Traders',
+        teamSize: '2-10',
+      });
+    for (let n = 1; n <= 5; n += 1) await attempt(202, () => request(n));
+    const refused = await attempt(429, () => request(6));
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    expect(await rows("SELECT count(*)::int AS n FROM demo_requests WHERE ip = '192.0.2.200'")).toEqual([
+      { n: 5 },
+    ]);
   });
 });
 

@@ -9,6 +9,13 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { certificationRoutes } from './academy/certification/routes.ts';
+import { coachingRoutes } from './academy/coaching/routes.ts';
+import { courseRoutes } from './academy/courses/routes.ts';
+import { demoRequestRoutes } from './academy/demo/routes.ts';
+import { courseQaRoutes } from './academy/qa/routes.ts';
+import { resumeRoutes } from './academy/resume/routes.ts';
+import { skillsRoutes } from './academy/skills/routes.ts';
 import { accountRoutes } from './accounts/routes.ts';
 import type { ApiDeps } from './apiDeps.ts';
 import { authRoutes } from './auth/routes.ts';
@@ -78,6 +85,13 @@ export async function buildApi(options: ApiOptions): Promise<FastifyInstance> {
   await app.register(accountRoutes(deps));
   await app.register(postRoutes(deps));
   await app.register(importRoutes(deps));
+  await app.register(courseRoutes(deps));
+  await app.register(certificationRoutes(deps));
+  await app.register(skillsRoutes(deps));
+  await app.register(courseQaRoutes(deps));
+  await app.register(coachingRoutes(deps));
+  await app.register(resumeRoutes(deps));
+  await app.register(demoRequestRoutes(deps));
   await installWebApp(app, options.webRoot);
   return app;
 }

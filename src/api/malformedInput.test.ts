@@ -3,7 +3,12 @@
 // be refused with a 4xx JSON error { error, message, fields? } that names the offending field, and none may
 // write anything. Adding an /api route without an entry here fails the suite.
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { upsertCertification } from '../commands/academy/certifications/upsertCertification.ts';
+import type { QuizQuestion } from '../core/academy/academyTypes.ts';
+import { serializeCourseFolder } from '../core/academy/courseFolder.ts';
+import { SKILL_QUESTIONS } from '../core/academy/skills.ts';
 import { registeredApiRoutes } from '../testing/registeredApiRoutes.ts';
 import { eventually, startTestApp, type TestApp } from '../testing/testApp.ts';
 import { png } from '../testing/testImages.ts';
@@ -14,7 +19,7 @@ const OWNER_EMAIL = 'owner@example.com';
 const NOWHERE = '00000000-0000-4000-8000-000000000000';
 const IP = '203.0.113.77';
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 type Audience = 'owner' | 'signed out';
 
 interface BodySpec {
@@ -25,6 +30,8 @@ interface BodySpec {
   text?: string[];
   /** JSON null (and no body at all) is a valid empty body for this route. */
   nullable?: boolean;
+  /** Text nested inside a field (a list item, an object in a list): the key fields must name → the body. */
+  nestedText?: Record<string, () => Record<string, unknown>>;
 }
 
 interface RouteSpec {
@@ -39,6 +46,8 @@ interface RouteSpec {
   query?: QuerySpec;
   /** The body is an image file, not JSON. */
   image?: boolean;
+  /** The body is a .zip file (a course folder), not JSON. */
+  zip?: boolean;
 }
 
 interface QuerySpec {
@@ -52,7 +61,7 @@ interface Case {
   name: string;
   /** Built when the case runs, once the fixtures exist. */
   url(): string;
-  payload?(): string;
+  payload?(): string | Buffer;
   contentType?: string;
   status: number;
   /** Another status that is just as right (a path parameter too long for the router: 414). */
@@ -66,6 +75,7 @@ interface Case {
 
 let app: TestApp;
 let ownerCookie: string;
+let editorCookie: string;
 const ids = {
   workspaceId: '',
   userId: '',
@@ -75,10 +85,75 @@ const ids = {
   postId: '',
   targetId: '',
   mediaId: '',
+  courseId: '',
+  questionId: '',
+  answerId: '',
+  moduleId: '',
+  lessonId: '',
+  certificationId: '',
+  attemptId: '',
+  certificateId: '',
+  code: '',
+  coachId: '',
+  bookingId: '',
 };
 let resetToken = '';
+/** The fixture course's quiz, and a course to delete. */
+const academy = { quizId: '', spareCourseId: '' };
 
 const emptyBody: BodySpec = { valid: () => ({}), required: [], nullable: true };
+
+/** A whole resume profile, as the resume builder saves it. */
+const RESUME = {
+  headline: 'Social media manager',
+  summary: 'Eight years of running social channels.',
+  location: 'Dhaka, Bangladesh',
+  contact: 'nadia@example.com',
+  experience: [
+    {
+      role: 'Head of social',
+      organisation: 'Padma News',
+      start: '2021-03',
+      end: 'present',
+      description: 'Led it',
+    },
+  ],
+  education: [{ course: 'BSS in Mass Communication', institution: 'University of Dhaka', year: '2016' }],
+  skills: ['Analytics', 'Content planning'],
+};
+
+/** A single-choice question whose option a is right. */
+const QUESTION: QuizQuestion = {
+  id: 'q1',
+  prompt: 'Who approves replies at night?',
+  kind: 'single',
+  options: [
+    { id: 'a', text: 'The duty editor', correct: true, explanation: 'They hold the night shift.' },
+    { id: 'b', text: 'Nobody', correct: false, explanation: 'Someone always must.' },
+  ],
+};
+const withOption = (index: number, change: object): QuizQuestion => ({
+  ...QUESTION,
+  options: QUESTION.options.map((option, i) => (i === index ? { ...option, ...change } : option)),
+});
+
+/** The fixture exams' questions; an attempt draws all three, and option a is right in each. */
+const EXAM_IDS = ['e1', 'e2', 'e3'];
+const EXAM_ANSWERS = Object.fromEntries(EXAM_IDS.map((id) => [id, ['a']]));
+
+const DAY_MS = 86_400_000;
+/** The fixture coach takes sessions of half an hour all day, every day, in UTC, from three days ahead. */
+const SLOTS_FROM = Math.floor(Date.now() / DAY_MS) * DAY_MS + 3 * DAY_MS;
+const slot = (hours: number) => new Date(SLOTS_FROM + hours * 3_600_000).toISOString();
+const COACH_PROFILE = {
+  bio: 'Ten years of running community pages.',
+  timeZone: 'UTC',
+  sessionMinutes: 30,
+  noticeHours: 1,
+  weekly: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, start: '00:00', end: '24:00' })),
+  exceptions: [{ date: '2030-01-01', windows: [{ start: '09:00', end: '12:00' }] }],
+  active: true,
+};
 
 const ROUTES: RouteSpec[] = [
   { route: 'GET /api/health', public: true },
@@ -276,6 +351,275 @@ const ROUTES: RouteSpec[] = [
       nullable: true,
     },
   },
+  { route: 'GET /api/workspaces/:workspaceId/academy/skills/questions' },
+  {
+    route: 'POST /api/workspaces/:workspaceId/academy/skills/assessments',
+    body: {
+      valid: () => ({ answers: Object.fromEntries(SKILL_QUESTIONS.map((q) => [q.id, 3])) }),
+      required: ['answers'],
+    },
+  },
+  { route: 'GET /api/workspaces/:workspaceId/academy/skills/assessments' },
+  {
+    route: 'GET /api/workspaces/:workspaceId/academy/skills/learning-path',
+    query: { valid: () => ({ language: 'bn' }), required: [], invalid: { language: 'fr' } },
+  },
+  { route: 'GET /api/academy/courses/:courseId/questions' },
+  {
+    route: 'POST /api/academy/courses/:courseId/questions',
+    body: {
+      valid: () => ({ title: 'Who approves replies at night?', body: 'Our team is in Dhaka.' }),
+      required: ['title'],
+      text: ['title', 'body'],
+    },
+  },
+  { route: 'GET /api/academy/questions/:questionId' },
+  { route: 'DELETE /api/academy/questions/:questionId', body: emptyBody },
+  {
+    route: 'POST /api/academy/questions/:questionId/answers',
+    body: {
+      valid: () => ({ body: 'Engagement rate, read next to reach.' }),
+      required: ['body'],
+      text: ['body'],
+    },
+  },
+  {
+    route: 'POST /api/academy/answers/:answerId/helpful',
+    body: { valid: () => ({ helpful: true }), required: ['helpful'] },
+  },
+  { route: 'DELETE /api/academy/answers/:answerId', body: emptyBody },
+  { route: 'GET /api/me/resume' },
+  {
+    route: 'PUT /api/me/resume',
+    body: {
+      valid: () => ({ ...RESUME }),
+      required: [],
+      text: ['headline', 'summary', 'location', 'contact'],
+      nestedText: {
+        'experience.0.description': () => ({
+          ...RESUME,
+          experience: [{ ...RESUME.experience[0], description: 'Nul\u0000byte' }],
+        }),
+        'education.0.institution': () => ({
+          ...RESUME,
+          education: [{ ...RESUME.education[0], institution: 'Nul\u0000byte' }],
+        }),
+        'skills.1': () => ({ ...RESUME, skills: ['Analytics', 'Nul\u0000byte'] }),
+      },
+    },
+  },
+  {
+    route: 'GET /api/me/resume/pdf',
+    query: {
+      valid: () => ({ template: 'modern', language: 'bn' }),
+      required: [],
+      invalid: { template: 'fancy', language: 'fr' },
+    },
+  },
+  {
+    route: 'POST /api/demo-requests',
+    public: true,
+    body: {
+      valid: () => ({
+        name: 'Rafiq Hasan',
+        email: 'rafiq@example.com',
+        company: 'Padma Foods',
+        teamSize: '11-50',
+        message: 'We would like a demo for our team.',
+        website: '',
+      }),
+      required: ['name', 'email', 'company', 'teamSize'],
+      text: ['name', 'email', 'company', 'message'],
+    },
+  },
+  {
+    route: 'GET /api/workspaces/:workspaceId/demo-requests',
+    query: {
+      valid: () => ({ before: NOWHERE, limit: '10' }),
+      required: [],
+      invalid: { before: 'not-a-uuid', limit: 'lots' },
+    },
+  },
+  {
+    route: 'GET /api/workspaces/:workspaceId/academy/courses',
+    query: { valid: () => ({ language: 'en' }), required: [], invalid: { language: 'fr' } },
+  },
+  {
+    route: 'POST /api/workspaces/:workspaceId/academy/courses',
+    body: {
+      valid: () => ({
+        title: 'Crisis drills',
+        language: 'en',
+        summary: 'Practise the first hour.',
+        skills: ['crisis'],
+        slug: 'crisis-drills-en',
+      }),
+      required: ['title', 'language'],
+      text: ['title', 'summary', 'slug'],
+    },
+  },
+  { route: 'POST /api/workspaces/:workspaceId/academy/courses/import', zip: true },
+  { route: 'GET /api/academy/courses/:courseId' },
+  {
+    route: 'PATCH /api/academy/courses/:courseId',
+    body: {
+      valid: () => ({
+        title: 'Crisis desk, revised',
+        language: 'en',
+        summary: 'Revised for the night shift.',
+        skills: ['crisis', 'listening'],
+        slug: 'crisis-desk-revised',
+      }),
+      required: [],
+      text: ['title', 'summary', 'slug'],
+    },
+  },
+  { route: 'DELETE /api/academy/courses/:courseId', body: emptyBody },
+  { route: 'POST /api/academy/courses/:courseId/publish', body: emptyBody },
+  { route: 'POST /api/academy/courses/:courseId/unpublish', body: emptyBody },
+  { route: 'GET /api/academy/courses/:courseId/export' },
+  {
+    route: 'POST /api/academy/courses/:courseId/order',
+    body: {
+      valid: () => ({ modules: [{ id: ids.moduleId, lessonIds: [ids.lessonId, academy.quizId] }] }),
+      required: ['modules'],
+      nestedText: {
+        'modules.0.lessonIds.1': () => ({
+          modules: [{ id: ids.moduleId, lessonIds: [ids.lessonId, 'Nul\u0000byte'] }],
+        }),
+      },
+    },
+  },
+  {
+    route: 'POST /api/academy/courses/:courseId/modules',
+    body: { valid: () => ({ title: 'Listening' }), required: ['title'], text: ['title'] },
+  },
+  {
+    route: 'PATCH /api/academy/courses/:courseId/modules/:moduleId',
+    body: { valid: () => ({ title: 'Listening well' }), required: ['title'], text: ['title'] },
+  },
+  { route: 'DELETE /api/academy/courses/:courseId/modules/:moduleId', body: emptyBody },
+  {
+    route: 'POST /api/academy/courses/:courseId/modules/:moduleId/lessons',
+    body: {
+      valid: () => ({
+        kind: 'lesson',
+        title: 'Reading the room',
+        bodyMarkdown: '# Reading the room',
+        questions: [],
+      }),
+      required: ['kind', 'title'],
+      text: ['title', 'bodyMarkdown'],
+      nestedText: {
+        'questions.0.prompt': () => ({
+          kind: 'quiz',
+          title: 'Check',
+          questions: [{ ...QUESTION, prompt: 'Nul\u0000byte' }],
+        }),
+        'questions.0.options.1.explanation': () => ({
+          kind: 'quiz',
+          title: 'Check',
+          questions: [withOption(1, { explanation: 'Nul\u0000byte' })],
+        }),
+      },
+    },
+  },
+  { route: 'GET /api/academy/lessons/:lessonId' },
+  { route: 'GET /api/academy/lessons/:lessonId/source' },
+  {
+    route: 'PATCH /api/academy/lessons/:lessonId',
+    body: {
+      valid: () => ({ title: 'Reading the room, revised', bodyMarkdown: '# Revised', questions: [] }),
+      required: [],
+      text: ['title', 'bodyMarkdown'],
+      nestedText: {
+        'questions.0.options.0.text': () => ({ questions: [withOption(0, { text: 'Nul\u0000byte' })] }),
+      },
+    },
+  },
+  { route: 'DELETE /api/academy/lessons/:lessonId', body: emptyBody },
+  { route: 'POST /api/academy/lessons/:lessonId/complete', body: emptyBody },
+  {
+    route: 'POST /api/academy/lessons/:lessonId/answers',
+    body: { valid: () => ({ answers: { q1: ['a'] } }), required: ['answers'] },
+  },
+  { route: 'GET /api/workspaces/:workspaceId/academy/certifications' },
+  { route: 'POST /api/academy/certifications/:certificationId/attempts', body: emptyBody },
+  { route: 'GET /api/academy/attempts/:attemptId' },
+  {
+    route: 'POST /api/academy/attempts/:attemptId/submit',
+    body: { valid: () => ({ answers: { ...EXAM_ANSWERS } }), required: ['answers'] },
+  },
+  {
+    route: 'GET /api/workspaces/:workspaceId/academy/certificates',
+    query: { valid: () => ({ all: 'true' }), required: [], invalid: { all: 'yes' } },
+  },
+  { route: 'GET /api/academy/certificates/:certificateId/pdf' },
+  {
+    route: 'POST /api/academy/certificates/:certificateId/revoke',
+    body: { valid: () => ({ reason: 'Issued by mistake.' }), required: ['reason'], text: ['reason'] },
+  },
+  {
+    route: 'PATCH /api/academy/certifications/:certificationId',
+    body: {
+      valid: () => ({
+        drawCount: 2,
+        timeLimitMinutes: 30,
+        passPercent: 70,
+        maxAttempts: 3,
+        cooldownHours: 12,
+      }),
+      required: [],
+    },
+  },
+  { route: 'GET /api/verify/:code', public: true },
+  { route: 'GET /api/workspaces/:workspaceId/academy/coaches' },
+  { route: 'GET /api/workspaces/:workspaceId/academy/coaching/me' },
+  {
+    route: 'PUT /api/workspaces/:workspaceId/academy/coaching/me',
+    body: {
+      valid: () => structuredClone(COACH_PROFILE),
+      required: ['bio', 'timeZone', 'sessionMinutes', 'noticeHours', 'weekly', 'exceptions', 'active'],
+      text: ['bio', 'timeZone'],
+      nestedText: {
+        'weekly.0.start': () => ({
+          ...structuredClone(COACH_PROFILE),
+          weekly: [{ weekday: 0, start: 'Nul\u0000byte', end: '24:00' }],
+        }),
+        'exceptions.0.date': () => ({
+          ...structuredClone(COACH_PROFILE),
+          exceptions: [{ date: '2030\u0000-01', windows: [] }],
+        }),
+        'exceptions.0.windows.0.end': () => ({
+          ...structuredClone(COACH_PROFILE),
+          exceptions: [{ date: '2030-01-01', windows: [{ start: '09:00', end: 'Nul\u0000byte' }] }],
+        }),
+      },
+    },
+  },
+  {
+    route: 'GET /api/academy/coaches/:coachId/slots',
+    query: {
+      valid: () => ({ from: slot(0), to: slot(48) }),
+      required: ['from', 'to'],
+      // A start that is no date, and a well-formed end before the start.
+      invalid: { from: 'next tuesday', to: slot(-1) },
+    },
+  },
+  {
+    route: 'POST /api/academy/coaches/:coachId/bookings',
+    body: {
+      valid: () => ({ startsAt: slot(1), topic: 'Planning a month of posts' }),
+      required: ['startsAt'],
+      text: ['topic'],
+    },
+  },
+  { route: 'GET /api/workspaces/:workspaceId/academy/coaching/bookings' },
+  { route: 'POST /api/academy/bookings/:bookingId/cancel', body: emptyBody },
+  {
+    route: 'POST /api/academy/bookings/:bookingId/reschedule',
+    body: { valid: () => ({ startsAt: slot(2) }), required: ['startsAt'] },
+  },
 ];
 
 const splitRoute = (route: string) => route.split(' ') as [Method, string];
@@ -367,6 +711,59 @@ function imageCases(spec: RouteSpec): Case[] {
   ];
 }
 
+/** A zip archive with nothing in it. */
+const EMPTY_ZIP = Buffer.from(zipSync({}));
+
+function zipCases(spec: RouteSpec): Case[] {
+  const [, path] = splitRoute(spec.route);
+  const url = () => urlOf(path);
+  const zip = 'application/zip';
+  return [
+    {
+      name: 'JSON instead of a zip',
+      url,
+      payload: () => '{"zip": "x"}',
+      status: 415,
+      error: 'unsupported_media_type',
+    },
+    { name: 'malformed JSON', url, payload: () => '{"zip": ', status: 400, error: 'invalid_json' },
+    {
+      name: 'text/plain',
+      url,
+      payload: () => 'hello',
+      contentType: 'text/plain',
+      status: 415,
+      error: 'unsupported_media_type',
+    },
+    {
+      name: 'a form-encoded body',
+      url,
+      payload: () => 'zip=x',
+      contentType: 'application/x-www-form-urlencoded',
+      status: 415,
+      error: 'unsupported_media_type',
+    },
+    { name: 'an empty body labelled as a zip', url, payload: () => '', contentType: zip, status: 400 },
+    { name: 'an empty zip archive', url, payload: () => EMPTY_ZIP, contentType: zip, status: 400 },
+    { name: 'text labelled as a zip', url, payload: () => 'not a zip', contentType: zip, status: 400 },
+    {
+      name: 'a zip with a course.json that is not JSON',
+      url,
+      payload: () => Buffer.from(zipSync({ 'course.json': strToU8('{ "slug": ') })),
+      contentType: 'application/x-zip-compressed',
+      status: 400,
+    },
+    {
+      name: 'a file over the 5 MB limit',
+      url,
+      payload: () => Buffer.alloc(5 * 1024 * 1024 + 1),
+      contentType: zip,
+      status: 413,
+      error: 'body_too_large',
+    },
+  ];
+}
+
 const WRONG_TYPES: [string, unknown][] = [
   ['a number', 42],
   ['a boolean', true],
@@ -429,6 +826,16 @@ function bodyCases(spec: RouteSpec): Case[] {
       known,
     });
   }
+  for (const [field, withNul] of Object.entries(body.nestedText ?? {})) {
+    cases.push({
+      name: `${field} with a NUL character`,
+      url,
+      payload: () => json(withNul()),
+      status: 400,
+      field,
+      known,
+    });
+  }
   cases.push(
     {
       name: 'a JSON string one byte over the body limit',
@@ -470,26 +877,34 @@ function paramCases(spec: RouteSpec): Case[] {
   const payload = body ? () => JSON.stringify(body.valid()) : undefined;
   const cases: Case[] = [];
   for (const param of paramsOf(path)) {
-    const bad: [string, string, number][] =
+    // The error code, when the route's own check (not the schema) refuses the value.
+    const bad: [string, string, number, string?][] =
       param === 'token'
         ? [
             ['a token too short', 'short', 400],
             ['a token too long', 'x'.repeat(201), 414],
             ['an unknown token', 'an-unknown-invitation-token', 404],
           ]
-        : [
-            [`${param} not a uuid`, 'not-a-uuid', 400],
-            [`${param} a number`, '42', 400],
-            [`${param} an unknown uuid`, NOWHERE, 404],
-          ];
-    for (const [name, value, status] of bad) {
+        : param === 'code'
+          ? [
+              ['a code in the wrong format', 'ABC-1234', 400, 'invalid_request'],
+              ['a code with characters no code has', 'KLR_2345_6789', 400],
+              ['a code too long', 'KLR-'.repeat(12), 400],
+              ['a well-formed code nobody holds', 'KLR-2345-6789', 404],
+            ]
+          : [
+              [`${param} not a uuid`, 'not-a-uuid', 400],
+              [`${param} a number`, '42', 400],
+              [`${param} an unknown uuid`, NOWHERE, 404],
+            ];
+    for (const [name, value, status, error] of bad) {
       cases.push({
         name,
         url: () => withQuery(urlOf(path, { [param]: value }), spec.query?.valid()),
         payload,
         status: status === 414 ? 400 : status,
         alternative: status === 414 ? 414 : undefined,
-        error: status === 404 ? 'not_found' : status === 414 ? undefined : 'validation_failed',
+        error: error ?? (status === 404 ? 'not_found' : status === 414 ? undefined : 'validation_failed'),
         field: status === 400 ? param : undefined,
       });
     }
@@ -505,7 +920,7 @@ function paramCases(spec: RouteSpec): Case[] {
 
 interface Request {
   url: string;
-  payload?: string;
+  payload?: string | Buffer;
   contentType?: string;
 }
 
@@ -592,6 +1007,9 @@ function battery(spec: RouteSpec, audiences: Audience[]) {
       } else if (spec.image) {
         for (const c of imageCases(spec))
           it(`${audience}: ${c.name} -> ${statusOf(c)}`, () => check(audience, method, c));
+      } else if (spec.zip) {
+        for (const c of zipCases(spec))
+          it(`${audience}: ${c.name} -> ${statusOf(c)}`, () => check(audience, method, c));
       } else {
         it(`${audience}: ignores a malformed JSON body on a GET`, async () => {
           const response = await send(audience, method, {
@@ -653,6 +1071,7 @@ describe('after setup', () => {
     });
     expect(joined.statusCode).toBe(200);
     ids.userId = joined.json().user.id;
+    editorCookie = `kolorob_session=${joined.cookies.find((c) => c.name === 'kolorob_session')!.value}`;
     const pending = await send('owner', 'POST', {
       url: `/api/workspaces/${ids.workspaceId}/invitations`,
       payload: JSON.stringify({ role: 'viewer' }),
@@ -693,6 +1112,100 @@ describe('after setup', () => {
     });
     expect(image.statusCode, image.body).toBe(201);
     ids.mediaId = image.json().id;
+    // A published course, written directly, with a question the owner asked and an answer to it.
+    const course = await app.database.executor.executeSql(
+      `INSERT INTO courses (workspace_id, slug, language, title, skills, status)
+       VALUES ($1, 'fixture-course', 'en', 'Crisis desk', '["crisis"]'::jsonb, 'published') RETURNING id`,
+      [ids.workspaceId],
+    );
+    ids.courseId = course.rows[0].id;
+    const question = await send('owner', 'POST', {
+      url: `/api/academy/courses/${ids.courseId}/questions`,
+      payload: JSON.stringify({ title: 'A fixture question' }),
+    });
+    expect(question.statusCode, question.body).toBe(201);
+    ids.questionId = question.json().id;
+    const answer = await send('owner', 'POST', {
+      url: `/api/academy/questions/${ids.questionId}/answers`,
+      payload: JSON.stringify({ body: 'A fixture answer' }),
+    });
+    expect(answer.statusCode, answer.body).toBe(201);
+    ids.answerId = answer.json().id;
+
+    // The starter courses are not what this suite feeds: the workspace counts as having had them.
+    await app.database.executor.executeSql('UPDATE workspaces SET academy_seeded_at = now() WHERE id = $1', [
+      ids.workspaceId,
+    ]);
+    const ownerJson = async (method: Method, url: string, body?: unknown) => {
+      const response = await send('owner', method, {
+        url,
+        payload: body === undefined ? undefined : JSON.stringify(body),
+      });
+      expect(response.statusCode, `${method} ${url}: ${response.body}`).toBeLessThan(300);
+      return response.json();
+    };
+    // The fixture course gets a module with a lesson and a quiz; the owner opens the lesson once, so opening
+    // it again changes where they resume but adds no row.
+    ids.moduleId = (
+      await ownerJson('POST', `/api/academy/courses/${ids.courseId}/modules`, { title: 'Basics' })
+    ).id;
+    const lessonsUrl = `/api/academy/courses/${ids.courseId}/modules/${ids.moduleId}/lessons`;
+    ids.lessonId = (
+      await ownerJson('POST', lessonsUrl, { kind: 'lesson', title: 'Hello', bodyMarkdown: '# Hi' })
+    ).id;
+    academy.quizId = (
+      await ownerJson('POST', lessonsUrl, { kind: 'quiz', title: 'Check', questions: [QUESTION] })
+    ).id;
+    await ownerJson('GET', `/api/academy/lessons/${ids.lessonId}`);
+    academy.spareCourseId = (
+      await app.database.executor.executeSql(
+        `INSERT INTO courses (workspace_id, slug, language, title) VALUES ($1, 'spare-course', 'en', 'Spare') RETURNING id`,
+        [ids.workspaceId],
+      )
+    ).rows[0].id;
+    // Two exams: the owner has an attempt running at the first and a certificate from the second.
+    const exam = (slug: string) =>
+      app.database.transaction((tx) =>
+        upsertCertification(tx, ids.workspaceId, null, 'en', {
+          slug,
+          title: `Exam ${slug}`,
+          description: 'A fixture exam.',
+          drawCount: EXAM_IDS.length,
+          timeLimitMinutes: 600,
+          passPercent: 60,
+          maxAttempts: 5,
+          cooldownHours: 0,
+          questions: EXAM_IDS.map((id) => ({ ...QUESTION, id })),
+        }),
+      );
+    ids.certificationId = await exam('fixture-exam');
+    ids.attemptId = (
+      await ownerJson('POST', `/api/academy/certifications/${ids.certificationId}/attempts`)
+    ).id;
+    const passed = await ownerJson(
+      'POST',
+      `/api/academy/certifications/${await exam('passed-exam')}/attempts`,
+    );
+    const graded = await ownerJson('POST', `/api/academy/attempts/${passed.id}/submit`, {
+      answers: EXAM_ANSWERS,
+    });
+    ids.certificateId = graded.result.certificate.id;
+    ids.code = graded.result.certificate.code;
+    // The editor coaches; the owner has a session booked with them.
+    const coach = await app.api.inject({
+      method: 'PUT',
+      url: `/api/workspaces/${ids.workspaceId}/academy/coaching/me`,
+      headers: { cookie: editorCookie, 'content-type': 'application/json' },
+      payload: JSON.stringify(COACH_PROFILE),
+    });
+    expect(coach.statusCode, coach.body).toBe(200);
+    ids.coachId = coach.json().coach.id;
+    ids.bookingId = (
+      await ownerJson('POST', `/api/academy/coaches/${ids.coachId}/bookings`, {
+        startsAt: slot(0),
+        topic: 'Fixture',
+      })
+    ).id;
     countsBefore = await rowCounts();
   });
 
@@ -715,6 +1228,120 @@ describe('after setup', () => {
       const me = await send('owner', 'GET', { url: '/api/me' });
       expect(me.statusCode).toBe(200);
       expect(me.json().user).toMatchObject({ email: OWNER_EMAIL, name: 'Nadia Islam', locale: 'bn' });
+    });
+
+    it('accepts the valid body of every Academy route, so each refusal above was for the one thing broken', async () => {
+      const specOf = (route: string) => ROUTES.find((r) => r.route === route)!;
+      const sendValid = (route: string, override: Partial<typeof ids> = {}) => {
+        const [method, path] = splitRoute(route);
+        const spec = specOf(route);
+        return send('owner', method, {
+          url: withQuery(urlOf(path, override), spec.query?.valid()),
+          payload: spec.body ? JSON.stringify(spec.body.valid()) : undefined,
+        });
+      };
+      // In this order, each call finds the fixtures as the one before left them.
+      const expected: [string, number, Partial<typeof ids>?][] = [
+        ['POST /api/workspaces/:workspaceId/academy/skills/assessments', 201],
+        ['GET /api/workspaces/:workspaceId/academy/skills/learning-path', 200],
+        ['POST /api/academy/courses/:courseId/questions', 201],
+        ['POST /api/academy/questions/:questionId/answers', 201],
+        ['POST /api/academy/answers/:answerId/helpful', 200],
+        ['PUT /api/me/resume', 200],
+        ['GET /api/me/resume/pdf', 200],
+        ['POST /api/demo-requests', 202],
+        ['GET /api/workspaces/:workspaceId/demo-requests', 200],
+        ['DELETE /api/academy/answers/:answerId', 200],
+        ['DELETE /api/academy/questions/:questionId', 200],
+        ['GET /api/workspaces/:workspaceId/academy/courses', 200],
+        ['POST /api/workspaces/:workspaceId/academy/courses', 201],
+        ['PATCH /api/academy/courses/:courseId', 200],
+        ['POST /api/academy/courses/:courseId/order', 200],
+        ['POST /api/academy/lessons/:lessonId/answers', 200, { lessonId: academy.quizId }],
+        ['POST /api/academy/lessons/:lessonId/complete', 200],
+        ['PATCH /api/academy/lessons/:lessonId', 200],
+        ['POST /api/academy/courses/:courseId/modules', 201],
+        ['PATCH /api/academy/courses/:courseId/modules/:moduleId', 200],
+        ['POST /api/academy/courses/:courseId/modules/:moduleId/lessons', 201],
+        ['POST /api/academy/courses/:courseId/unpublish', 200],
+        ['POST /api/academy/courses/:courseId/publish', 200],
+        ['DELETE /api/academy/lessons/:lessonId', 200],
+        ['DELETE /api/academy/courses/:courseId/modules/:moduleId', 200],
+        ['DELETE /api/academy/courses/:courseId', 200, { courseId: academy.spareCourseId }],
+        // The owner's attempt is still running: starting again hands it back.
+        ['POST /api/academy/certifications/:certificationId/attempts', 200],
+        ['POST /api/academy/attempts/:attemptId/submit', 200],
+        ['GET /api/workspaces/:workspaceId/academy/certificates', 200],
+        ['PATCH /api/academy/certifications/:certificationId', 200],
+        ['POST /api/academy/certificates/:certificateId/revoke', 200],
+        ['PUT /api/workspaces/:workspaceId/academy/coaching/me', 200],
+        ['GET /api/academy/coaches/:coachId/slots', 200],
+        ['POST /api/academy/coaches/:coachId/bookings', 201],
+        ['POST /api/academy/bookings/:bookingId/reschedule', 200],
+        ['POST /api/academy/bookings/:bookingId/cancel', 200],
+      ];
+      for (const [route, status, override] of expected) {
+        const response = await sendValid(route, override);
+        expect(response.statusCode, `${route}: ${response.body}`).toBe(status);
+      }
+      const imported = await send('owner', 'POST', {
+        url: `/api/workspaces/${ids.workspaceId}/academy/courses/import`,
+        payload: Buffer.from(
+          zipSync(
+            Object.fromEntries(
+              Object.entries(
+                serializeCourseFolder({
+                  slug: 'imported-en',
+                  language: 'en',
+                  title: 'Imported',
+                  summary: '',
+                  skills: [],
+                  modules: [
+                    { title: 'One', items: [{ kind: 'lesson', title: 'Only', bodyMarkdown: '# Only' }] },
+                  ],
+                  certification: null,
+                }),
+              ).map(([name, text]) => [name, strToU8(text)]),
+            ),
+          ),
+        ),
+        contentType: 'application/zip',
+      });
+      expect(imported.statusCode, imported.body).toBe(201);
+
+      const counts = await rowCounts();
+      expect(counts.skill_assessments).toBe('1');
+      expect(counts.resume_profiles).toBe('1');
+      expect(counts.demo_requests).toBe('1');
+      // The fixture question went with its answers; the question just asked stays.
+      expect(counts.course_questions).toBe('1');
+      expect(counts.course_answers).toBe('0');
+      const rows = async (sql: string) => (await app.database.executor.executeSql(sql)).rows;
+      // The fixture course renamed and published again, the new one and the imported one; the spare gone.
+      expect(await rows('SELECT slug, status FROM courses ORDER BY slug')).toEqual([
+        { slug: 'crisis-desk-revised', status: 'published' },
+        { slug: 'crisis-drills-en', status: 'draft' },
+        { slug: 'imported-en', status: 'draft' },
+      ]);
+      // Its first module went with every lesson in it; the module added later stays, empty.
+      expect(
+        await rows(
+          `SELECT title, (SELECT count(*)::int FROM lessons l WHERE l.module_id = m.id) AS lessons FROM course_modules m WHERE course_id = '${ids.courseId}'`,
+        ),
+      ).toEqual([{ title: 'Listening', lessons: 0 }]);
+      expect(await rows(`SELECT passed FROM exam_attempts WHERE id = '${ids.attemptId}'`)).toEqual([
+        { passed: true },
+      ]);
+      expect(
+        await rows(`SELECT draw_count, pass_percent FROM certifications WHERE id = '${ids.certificationId}'`),
+      ).toEqual([{ draw_count: 2, pass_percent: 70 }]);
+      expect(
+        (await rows(`SELECT revoked_reason FROM certificates WHERE id = '${ids.certificateId}'`))[0],
+      ).toEqual({ revoked_reason: 'Issued by mistake.' });
+      expect(
+        await rows(`SELECT starts_at, status, sequence FROM coaching_bookings WHERE id = '${ids.bookingId}'`),
+      ).toEqual([{ starts_at: new Date(slot(2)), status: 'cancelled', sequence: 2 }]);
+      expect(await rows('SELECT count(*)::int AS n FROM coaching_bookings')).toEqual([{ n: 2 }]);
     });
 
     it('accepts valid writes on every kind of route', async () => {

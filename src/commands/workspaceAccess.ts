@@ -14,6 +14,7 @@ const PERMISSION_MESSAGES: Record<Permission, string> = {
   'posts.write': 'Viewers cannot write posts.',
   'posts.publishWithoutApproval': 'Your posts need approval before they are published.',
   'accounts.manage': 'Only owners, admins and editors can connect or disconnect social accounts.',
+  'academy.manage': 'Only owners and admins can manage the Academy.',
 };
 
 export async function memberRole(

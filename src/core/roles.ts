@@ -12,7 +12,9 @@ export type Permission =
   | 'posts.write'
   | 'posts.publishWithoutApproval'
   /** Connect, reconnect and disconnect social accounts: editors run the publishing, so they may too. */
-  | 'accounts.manage';
+  | 'accounts.manage'
+  /** Write and publish Academy courses and certifications, revoke certificates, read demo requests. */
+  | 'academy.manage';
 
 const MINIMUM: Record<Permission, Role> = {
   'workspace.read': 'viewer',
@@ -22,6 +24,7 @@ const MINIMUM: Record<Permission, Role> = {
   'posts.write': 'contributor',
   'posts.publishWithoutApproval': 'editor',
   'accounts.manage': 'editor',
+  'academy.manage': 'admin',
 };
 
 export function can(role: Role, permission: Permission): boolean {

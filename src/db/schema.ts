@@ -44,6 +44,8 @@ export const workspaces = pgTable('workspaces', {
   name: text('name').notNull(),
   /** When set, every image in a post needs alt text before the post can be saved. */
   requireAltText: boolean('require_alt_text').notNull().default(false),
+  /** When the Academy's starter courses were added (once, the first time anyone opened the Academy). */
+  academySeededAt: timestamp('academy_seeded_at', { withTimezone: true }),
   createdAt: createdAt(),
 });
 
@@ -321,3 +323,6 @@ export const publishAttempts = pgTable(
   },
   (t) => [index('publish_attempts_target_idx').on(t.targetId, t.startedAt)],
 );
+
+// The Academy's tables live in their own file.
+export * from './academySchema.ts';

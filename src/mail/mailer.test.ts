@@ -94,3 +94,48 @@ describe('mail through SMTP_URL', () => {
     expect(text).toContain('আমন্ত্রণ');
   });
 });
+
+describe('attachments', () => {
+  const invite = {
+    filename: 'invite.ics',
+    content: 'BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nSUMMARY:কোচিং\r\nEND:VCALENDAR\r\n',
+    contentType: 'text/calendar; charset=utf-8; method=REQUEST',
+  };
+
+  it('sends an attachment given as text through SMTP, with its type and name', async () => {
+    const mailer = createMailer({ smtpUrl, from: 'Kolorob <kolorob@example.com>', log: { info() {} } });
+    await mailer.send({
+      to: 'rafiq@example.com',
+      subject: 'Session',
+      text: 'See the invitation.',
+      attachments: [invite],
+    });
+    const message = await eventually(() => received.find((m) => m.to.includes('rafiq@example.com')));
+    expect(message.raw).toMatch(/Content-Type: text\/calendar; charset=utf-8; method=REQUEST/);
+    expect(message.raw).toMatch(/filename=invite\.ics/);
+    const part = message.raw.split(/\r\n--/).find((p) => /Content-Type: text\/calendar/.test(p))!;
+    expect(decoded(part)).toBe(invite.content);
+  });
+
+  it('names the attachments in the log when there is no SMTP server', async () => {
+    const logged: { obj: object; msg: string }[] = [];
+    const mailer = createMailer({
+      from: 'Kolorob <kolorob@example.com>',
+      log: { info: (obj, msg) => logged.push({ obj, msg }) },
+    });
+    await mailer.send({
+      to: 'rafiq@example.com',
+      subject: 'Session',
+      text: 'See the invitation.',
+      attachments: [invite],
+    });
+    await mailer.send({ to: 'mita@example.com', subject: 'Reset', text: 'A link.' });
+    expect(logged).toEqual([
+      {
+        obj: { to: 'rafiq@example.com', subject: 'Session', attachments: ['invite.ics'] },
+        msg: 'Email not sent (no SMTP_URL): See the invitation.',
+      },
+      { obj: { to: 'mita@example.com', subject: 'Reset' }, msg: 'Email not sent (no SMTP_URL): A link.' },
+    ]);
+  });
+});

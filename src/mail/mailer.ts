@@ -2,10 +2,18 @@
 // so a self-hoster without mail can still follow a reset or invitation link.
 import nodemailer from 'nodemailer';
 
+export interface MailAttachment {
+  filename: string;
+  /** The file itself as text: messages travel through the job queue as JSON. */
+  content: string;
+  contentType: string;
+}
+
 export interface MailMessage {
   to: string;
   subject: string;
   text: string;
+  attachments?: MailAttachment[];
 }
 
 export interface Mailer {
@@ -21,7 +29,13 @@ export function createMailer(options: { smtpUrl?: string; from: string; log: Mai
     return {
       async send(message) {
         options.log.info(
-          { to: message.to, subject: message.subject },
+          {
+            to: message.to,
+            subject: message.subject,
+            ...(message.attachments?.length
+              ? { attachments: message.attachments.map((a) => a.filename) }
+              : {}),
+          },
           `Email not sent (no SMTP_URL): ${message.text}`,
         );
       },

@@ -7,6 +7,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly fields: Record<string, string> = {},
+    /** From a Retry-After header (429, 503): seconds until the request may be sent again. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -21,19 +23,33 @@ export class NetworkError extends Error {
   }
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export async function apiRequest<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  return send<T>(method, path, body === undefined ? undefined : { json: body });
+}
+
+/** Sends a file as the raw request body (an image, a course .zip) and reads the JSON answer. */
+export function apiUpload<T>(path: string, file: Blob, contentType: string): Promise<T> {
+  return send<T>('POST', path, { file, contentType });
+}
+
+type Payload = { json: unknown } | { file: Blob; contentType: string };
+
+async function send<T>(method: Method, path: string, payload: Payload | undefined): Promise<T> {
   let response: Response;
   try {
     response = await fetch(`/api${path}`, {
       method,
       credentials: 'same-origin',
-      headers:
-        body === undefined
-          ? { accept: 'application/json' }
-          : { 'content-type': 'application/json', accept: 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: {
+        accept: 'application/json',
+        ...(payload === undefined
+          ? {}
+          : { 'content-type': 'json' in payload ? 'application/json' : payload.contentType }),
+      },
+      body:
+        payload === undefined ? undefined : 'json' in payload ? JSON.stringify(payload.json) : payload.file,
     });
   } catch {
     throw new NetworkError();
@@ -43,11 +59,13 @@ export async function apiRequest<T>(method: Method, path: string, body?: unknown
   const data: unknown = text ? safeJson(text) : undefined;
   if (!response.ok) {
     const problem = (data ?? {}) as { error?: unknown; message?: unknown; fields?: unknown };
+    const retryAfter = Number(response.headers.get('retry-after'));
     throw new ApiError(
       response.status,
       typeof problem.error === 'string' ? problem.error : 'http_error',
       typeof problem.message === 'string' ? problem.message : '',
       isStringRecord(problem.fields) ? problem.fields : {},
+      retryAfter > 0 ? retryAfter : undefined,
     );
   }
   return data as T;
@@ -72,6 +90,7 @@ function isStringRecord(value: unknown): value is Record<string, string> {
 export const api = {
   get: <T>(path: string) => apiRequest<T>('GET', path),
   post: <T>(path: string, body: unknown = {}) => apiRequest<T>('POST', path, body),
+  put: <T>(path: string, body: unknown) => apiRequest<T>('PUT', path, body),
   patch: <T>(path: string, body: unknown) => apiRequest<T>('PATCH', path, body),
   delete: (path: string) => apiRequest<void>('DELETE', path),
 };

@@ -1,6 +1,19 @@
 // The app's routes and the gates in front of them: first-time setup, signed-out pages, and the signed-in workspace.
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, Route, Routes, useLocation, useSearchParams } from 'react-router-dom';
+import { AcademyLayout } from '../academy/AcademyLayout.tsx';
+import { CertificationsPage } from '../academy/certification/CertificationsPage.tsx';
+import { ExamPage } from '../academy/certification/ExamPage.tsx';
+import { VerifyPage } from '../academy/certification/VerifyPage.tsx';
+import { CoachingPage } from '../academy/coaching/CoachingPage.tsx';
+import { CourseEditorPage } from '../academy/courses/CourseEditorPage.tsx';
+import { CoursePage } from '../academy/courses/CoursePage.tsx';
+import { CoursesPage } from '../academy/courses/CoursesPage.tsx';
+import { LessonPage } from '../academy/courses/LessonPage.tsx';
+import { DemoRequestPage } from '../academy/demo/DemoRequestPage.tsx';
+import { DemoRequestsPage } from '../academy/demo/DemoRequestsPage.tsx';
+import { ResumePage } from '../academy/resume/ResumePage.tsx';
+import { SkillsPage } from '../academy/skills/SkillsPage.tsx';
 import type { Me } from '../api/apiTypes.ts';
 import { useMe, useSetupStatus } from '../api/sessionQueries.ts';
 import { AuthLayout } from '../components/AuthLayout.tsx';
@@ -34,6 +47,9 @@ export function App() {
         </Route>
         <Route path="/reset-password" element={<ResetPasswordPage />} />
         <Route path="/invite/:token" element={<InvitePage />} />
+        {/* Public: anyone may check a certificate or ask for a demo, signed in or not. */}
+        <Route path="/verify/:code" element={<VerifyPage />} />
+        <Route path="/demo" element={<DemoRequestPage />} />
         <Route path="/" element={<SignedIn render={(me) => <Navigate to={workspaceHome(me)} replace />} />} />
         <Route path="/workspaces/new" element={<SignedIn render={(me) => <NewWorkspacePage me={me} />} />} />
         <Route path="/w/:workspaceId" element={<SignedIn render={(me) => <WorkspaceShell me={me} />} />}>
@@ -45,11 +61,24 @@ export function App() {
           <Route path="inbox" element={<SectionNotYetAvailablePage section="inbox" />} />
           <Route path="listening" element={<SectionNotYetAvailablePage section="listening" />} />
           <Route path="analytics" element={<SectionNotYetAvailablePage section="analytics" />} />
-          <Route path="academy" element={<SectionNotYetAvailablePage section="academy" />} />
+          <Route path="academy" element={<AcademyLayout />}>
+            <Route index element={<Navigate to="courses" replace />} />
+            <Route path="courses" element={<CoursesPage />} />
+            <Route path="courses/new" element={<CourseEditorPage />} />
+            <Route path="courses/:courseId" element={<CoursePage />} />
+            <Route path="courses/:courseId/edit" element={<CourseEditorPage />} />
+            <Route path="courses/:courseId/lessons/:lessonId" element={<LessonPage />} />
+            <Route path="certifications" element={<CertificationsPage />} />
+            <Route path="certifications/:certificationId/exam" element={<ExamPage />} />
+            <Route path="skills" element={<SkillsPage />} />
+            <Route path="coaching" element={<CoachingPage />} />
+            <Route path="resume" element={<ResumePage />} />
+          </Route>
           <Route path="settings" element={<SettingsLayout />}>
             <Route index element={<Navigate to="members" replace />} />
             <Route path="members" element={<MembersPage />} />
             <Route path="accounts" element={<AccountsPage />} />
+            <Route path="demo-requests" element={<DemoRequestsPage />} />
           </Route>
           <Route path="*" element={<NotFoundPanel />} />
         </Route>

@@ -1,6 +1,6 @@
 // What the composer asks of the API: the accounts it can post to, image uploads, and creating the post.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { ApiError, api, NetworkError } from '../api/apiClient.ts';
+import { api, apiUpload } from '../api/apiClient.ts';
 import type { SocialAccount } from '../api/apiTypes.ts';
 
 /** An account the composer can post to. */
@@ -58,34 +58,12 @@ export function mediaUrl(workspaceId: string, mediaId: string): string {
  * Uploads one image as the raw request body with the file's own type; the API client only speaks JSON.
  * Errors come back as ApiError with the server's sentence, like every other call.
  */
-export async function uploadImage(workspaceId: string, file: File): Promise<UploadedMedia> {
-  let response: Response;
-  try {
-    response = await fetch(`/api${workspacePath(workspaceId)}/media`, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'content-type': file.type || 'application/octet-stream', accept: 'application/json' },
-      body: file,
-    });
-  } catch {
-    throw new NetworkError();
-  }
-  const text = await response.text();
-  let data: unknown;
-  try {
-    data = text ? JSON.parse(text) : undefined;
-  } catch {
-    data = undefined;
-  }
-  if (!response.ok) {
-    const problem = (data ?? {}) as { error?: unknown; message?: unknown };
-    throw new ApiError(
-      response.status,
-      typeof problem.error === 'string' ? problem.error : 'http_error',
-      typeof problem.message === 'string' ? problem.message : '',
-    );
-  }
-  return data as UploadedMedia;
+export function uploadImage(workspaceId: string, file: File): Promise<UploadedMedia> {
+  return apiUpload<UploadedMedia>(
+    `${workspacePath(workspaceId)}/media`,
+    file,
+    file.type || 'application/octet-stream',
+  );
 }
 
 export function useCreatePost(workspaceId: string) {

@@ -1,6 +1,22 @@
 // All of the web app's texts, by language: the shared file plus one file per feature, merged under
 // each feature's own top-level key so features never edit each other's files.
 
+import academyBn from './academy.bn.json';
+import academyEn from './academy.en.json';
+import academyCertificationBn from './academyCertification.bn.json';
+import academyCertificationEn from './academyCertification.en.json';
+import academyCoachingBn from './academyCoaching.bn.json';
+import academyCoachingEn from './academyCoaching.en.json';
+import academyCoursesBn from './academyCourses.bn.json';
+import academyCoursesEn from './academyCourses.en.json';
+import academyDemoBn from './academyDemo.bn.json';
+import academyDemoEn from './academyDemo.en.json';
+import academyQaBn from './academyQa.bn.json';
+import academyQaEn from './academyQa.en.json';
+import academyResumeBn from './academyResume.bn.json';
+import academyResumeEn from './academyResume.en.json';
+import academySkillsBn from './academySkills.bn.json';
+import academySkillsEn from './academySkills.en.json';
 import bn from './bn.json';
 import bulkImportBn from './bulkImport.bn.json';
 import bulkImportEn from './bulkImport.en.json';
@@ -13,6 +29,32 @@ import plannerEn from './planner.en.json';
 export type Texts = { [key: string]: string | Texts };
 
 export const TEXTS: Record<'en' | 'bn', Texts> = {
-  en: { ...en, composer: composerEn, planner: plannerEn, bulkImport: bulkImportEn },
-  bn: { ...bn, composer: composerBn, planner: plannerBn, bulkImport: bulkImportBn },
+  en: {
+    ...en,
+    composer: composerEn,
+    planner: plannerEn,
+    bulkImport: bulkImportEn,
+    academy: academyEn,
+    academyCourses: academyCoursesEn,
+    academyCertification: academyCertificationEn,
+    academySkills: academySkillsEn,
+    academyQa: academyQaEn,
+    academyCoaching: academyCoachingEn,
+    academyResume: academyResumeEn,
+    academyDemo: academyDemoEn,
+  },
+  bn: {
+    ...bn,
+    composer: composerBn,
+    planner: plannerBn,
+    bulkImport: bulkImportBn,
+    academy: academyBn,
+    academyCourses: academyCoursesBn,
+    academyCertification: academyCertificationBn,
+    academySkills: academySkillsBn,
+    academyQa: academyQaBn,
+    academyCoaching: academyCoachingBn,
+    academyResume: academyResumeBn,
+    academyDemo: academyDemoBn,
+  },
 };
