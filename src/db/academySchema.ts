@@ -78,6 +78,8 @@ export const lessons = pgTable(
     kind: text('kind', { enum: ['lesson', 'quiz'] }).notNull(),
     title: text('title').notNull(),
     bodyMarkdown: text('body_markdown').notNull().default(''),
+    /** The lesson's file in the course folder it was imported from, kept so export writes the same name. */
+    sourceFile: text('source_file'),
     questions: jsonb('questions').$type<QuizQuestion[]>().notNull().default([]),
   },
   (t) => [index('lessons_course_idx').on(t.courseId), index('lessons_module_idx').on(t.moduleId, t.position)],

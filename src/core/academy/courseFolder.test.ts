@@ -71,14 +71,24 @@ describe('parseCourseFolder', () => {
         {
           title: 'Basics',
           items: [
-            { kind: 'lesson', title: 'Why', bodyMarkdown: '# Why\n\nBecause **people** matter.\n' },
+            {
+              kind: 'lesson',
+              title: 'Why',
+              bodyMarkdown: '# Why\n\nBecause **people** matter.\n',
+              file: 'lessons/01-why.md',
+            },
             { kind: 'quiz', title: 'Check', questions: [question('q1')] },
           ],
         },
         {
           title: 'More',
           items: [
-            { kind: 'lesson', title: 'How', bodyMarkdown: 'How, with a [video](https://youtu.be/abc).' },
+            {
+              kind: 'lesson',
+              title: 'How',
+              bodyMarkdown: 'How, with a [video](https://youtu.be/abc).',
+              file: 'lessons/how.md',
+            },
           ],
         },
       ],
@@ -327,8 +337,41 @@ describe('serializeCourseFolder', () => {
   it('reads back as the same course, and writes the same files again', () => {
     const files = serializeCourseFolder(bundle);
     const parsed = parseCourseFolder(files);
-    expect(parsed).toEqual({ ok: true, bundle });
-    if (parsed.ok) expect(serializeCourseFolder(parsed.bundle)).toEqual(files);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    const withoutFiles = parsed.bundle.modules.map((module) => ({
+      ...module,
+      items: module.items.map((item) => {
+        if (item.kind !== 'lesson') return item;
+        const { file: _file, ...rest } = item;
+        return rest;
+      }),
+    }));
+    expect({ ...parsed.bundle, modules: withoutFiles }).toEqual(bundle);
+    expect(serializeCourseFolder(parsed.bundle)).toEqual(files);
+  });
+
+  it('keeps the file name a lesson came from, so a course in git exports unchanged', () => {
+    const named = {
+      ...bundle,
+      modules: [
+        {
+          title: 'Named',
+          items: [
+            { kind: 'lesson' as const, title: 'Intro', bodyMarkdown: 'Hi', file: 'lessons/intro.md' },
+            { kind: 'lesson' as const, title: 'New one', bodyMarkdown: 'Written in the app' },
+          ],
+        },
+      ],
+    };
+    const files = serializeCourseFolder(named);
+    expect(Object.keys(files).sort()).toEqual([
+      'certification.json',
+      'course.json',
+      'lessons/02-new-one.md',
+      'lessons/intro.md',
+    ]);
+    expect(files['lessons/intro.md']).toBe('Hi');
   });
 
   it('leaves out certification.json when the course has no exam', () => {

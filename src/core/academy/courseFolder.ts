@@ -27,6 +27,8 @@ export interface CourseLessonItem {
   kind: 'lesson';
   title: string;
   bodyMarkdown: string;
+  /** Its file in the folder ("lessons/01-why.md"); absent for a lesson written in the app. */
+  file?: string;
 }
 
 export interface CourseQuizItem {
@@ -304,7 +306,7 @@ export function parseCourseFolder(files: Readonly<Record<string, string>>): Cour
       if (body.length > LIMITS.body)
         problems.push(`${item.file} is longer than ${LIMITS.body.toLocaleString('en')} characters`);
       if (!noNul(body)) problems.push(`${item.file} contains the invisible NUL character`);
-      return { kind: 'lesson', title: item.title, bodyMarkdown: body };
+      return { kind: 'lesson', title: item.title, bodyMarkdown: body, file: item.file };
     }),
   }));
   if (problems.length > 0) return { ok: false, problems };
@@ -361,7 +363,7 @@ const questionOut = (q: QuizQuestion) => ({
 });
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
-/** The folder for a course: path → text. Lesson files are named by their order and title. */
+/** The folder for a course: path → text. A lesson keeps the file it came from; others are named by order and title. */
 export function serializeCourseFolder(bundle: CourseBundle): Record<string, string> {
   const files: Record<string, string> = {};
   const lessonCount = bundle.modules.flatMap((m) => m.items).filter((i) => i.kind === 'lesson').length;
@@ -372,7 +374,7 @@ export function serializeCourseFolder(bundle: CourseBundle): Record<string, stri
       if (item.kind === 'quiz')
         return { kind: 'quiz', title: item.title, questions: item.questions.map(questionOut) };
       n += 1;
-      let file = lessonFileName(n, item.title, lessonCount);
+      let file = item.file ?? lessonFileName(n, item.title, lessonCount);
       // Two lessons can only share a name through their number, which is unique; this is a guard.
       while (files[file] !== undefined) file = file.replace(/\.md$/, '-2.md');
       files[file] = item.bodyMarkdown;

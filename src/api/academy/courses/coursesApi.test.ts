@@ -292,6 +292,32 @@ describe('import and export', () => {
     expect(unzipText(exported.rawPayload)).toEqual(prefixed);
   });
 
+  it('exports a folder with its own lesson file names as it was imported', async () => {
+    const files = serializeCourseFolder(bundle({ slug: 'named-files-en' }));
+    const course = JSON.parse(files['course.json']!);
+    const renamed: Record<string, string> = {
+      'course.json': '',
+      'certification.json': files['certification.json']!,
+    };
+    for (const module of course.modules) {
+      for (const item of module.items) {
+        if (item.kind !== 'lesson') continue;
+        const name = `lessons/${item.title.toLowerCase().replace(/\s+/g, '_')}.md`;
+        renamed[name] = files[item.file]!;
+        item.file = name;
+      }
+    }
+    renamed['course.json'] = `${JSON.stringify(course, null, 2)}\n`;
+    const imported = await importZip(people.owner.client, zipOf(renamed));
+    expect(imported.statusCode, imported.body).toBe(201);
+    const exported = await people.owner.client.get(`/api/academy/courses/${imported.json().id}/export`);
+    const names = Object.keys(unzipText(exported.rawPayload)).map((name) =>
+      name.split('/').slice(1).join('/'),
+    );
+    expect(names.sort()).toEqual(Object.keys(renamed).sort());
+    expect(names).toContain('lessons/why_listen.md');
+  });
+
   it('replaces the course with the same slug in place, keeping progress on unchanged lessons', async () => {
     const first = await importZip(
       people.owner.client,

@@ -16,8 +16,20 @@ export interface WrittenCourse {
 
 const itemValues = (item: CourseItem) =>
   item.kind === 'lesson'
-    ? { kind: 'lesson' as const, title: item.title, bodyMarkdown: item.bodyMarkdown, questions: [] }
-    : { kind: 'quiz' as const, title: item.title, bodyMarkdown: '', questions: item.questions };
+    ? {
+        kind: 'lesson' as const,
+        title: item.title,
+        bodyMarkdown: item.bodyMarkdown,
+        sourceFile: item.file ?? null,
+        questions: [],
+      }
+    : {
+        kind: 'quiz' as const,
+        title: item.title,
+        bodyMarkdown: '',
+        sourceFile: null,
+        questions: item.questions,
+      };
 
 /**
  * Creates the course, or replaces the content of the workspace's course with the same slug. A new
@@ -143,7 +155,12 @@ export async function readCourseBundle(q: Queryable, course: CourseRow): Promise
         .map(
           (l): CourseItem =>
             l.kind === 'lesson'
-              ? { kind: 'lesson', title: l.title, bodyMarkdown: l.bodyMarkdown }
+              ? {
+                  kind: 'lesson',
+                  title: l.title,
+                  bodyMarkdown: l.bodyMarkdown,
+                  ...(l.sourceFile ? { file: l.sourceFile } : {}),
+                }
               : { kind: 'quiz', title: l.title, questions: l.questions },
         ),
     })),
