@@ -2,19 +2,16 @@
 // exam and passes, downloads the certificate PDF, and a visitor who is not signed in confirms it on the
 // public verification page; after the owner revokes it, the same page says so. Every page is checked with
 // axe and photographed in English and Bengali.
-import { mkdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { strToU8, zipSync } from 'fflate';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfToText } from '../src/testing/pdfTools.ts';
 import { type AppProcess, startApp } from './appProcess.ts';
-import { launchChromium, seriousAccessibilityProblems } from './browser.ts';
+import { chooseLanguage, expectAccessible, launchChromium, saveScreenshot } from './browser.ts';
 import { setUpInstance } from './journeySteps.ts';
 
 const owner = { name: 'Farhana Akter', email: 'farhana@example.org', password: 'correct horse battery' };
-const SCREENSHOTS = path.join(fileURLToPath(new URL('..', import.meta.url)), '.test-data', 'screenshots');
 const EXAM_TITLE = 'Community replies certification';
 
 /** Prompt → the text of each right option. */
@@ -121,29 +118,12 @@ describe('certification in the browser', { timeout: 120_000 }, () => {
       acceptDownloads: true,
     });
     page = await context.newPage();
-    mkdirSync(SCREENSHOTS, { recursive: true });
   }, 300_000);
 
   afterAll(async () => {
     await browser?.close();
     await app?.stop();
   });
-
-  async function expectAccessible(on: Page = page) {
-    expect(await seriousAccessibilityProblems(on)).toEqual([]);
-  }
-
-  async function screenshot(name: string, on: Page = page) {
-    // Bengali glyphs arrive as a web font; a screenshot taken before it loads shows fallback boxes.
-    await on.evaluate(() => document.fonts.ready.then(() => undefined));
-    await on.evaluate(() => window.scrollTo(0, 0));
-    await on.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
-  }
-
-  async function chooseLanguage(locale: 'en' | 'bn', on: Page = page) {
-    await on.getByTestId(`language-${locale}`).click();
-    await on.waitForFunction((lang) => document.documentElement.lang === lang, locale);
-  }
 
   const card = () => page.getByTestId('certification-card').filter({ hasText: EXAM_TITLE });
 
@@ -171,14 +151,14 @@ describe('certification in the browser', { timeout: 120_000 }, () => {
     expect(await card().textContent()).toContain('10 minutes');
     expect(await card().textContent()).toContain('60%');
     expect(await card().textContent()).toContain('3 of 3');
-    await expectAccessible();
-    await screenshot('certifications-en');
-    await chooseLanguage('bn');
+    await expectAccessible(page);
+    await saveScreenshot(page, 'certifications-en');
+    await chooseLanguage(page, 'bn');
     await page.getByRole('heading', { level: 1, name: 'সার্টিফিকেশন' }).waitFor();
     expect(await card().textContent()).toContain('৩টি প্রশ্ন');
-    await expectAccessible();
-    await screenshot('certifications-bn');
-    await chooseLanguage('en');
+    await expectAccessible(page);
+    await saveScreenshot(page, 'certifications-bn');
+    await chooseLanguage(page, 'en');
   });
 
   it('lets the owner change the exam’s settings, no more questions than the pool holds', async () => {
@@ -190,8 +170,8 @@ describe('certification in the browser', { timeout: 120_000 }, () => {
     await settings.getByRole('button', { name: 'Save settings' }).click();
     await settings.getByText('Use at most 4, the number of questions in the pool.').waitFor();
     expect(await draw.getAttribute('aria-invalid')).toBe('true');
-    await expectAccessible();
-    await screenshot('exam-settings-en');
+    await expectAccessible(page);
+    await saveScreenshot(page, 'exam-settings-en');
     await draw.fill('3');
     await settings.getByLabel('Pass mark (%)').fill('60');
     await settings.getByRole('button', { name: 'Save settings' }).click();
@@ -204,7 +184,7 @@ describe('certification in the browser', { timeout: 120_000 }, () => {
       .getByRole('link', { name: /Start exam/ })
       .click();
     await page.getByRole('heading', { name: 'Before you start' }).waitFor();
-    await expectAccessible();
+    await expectAccessible(page);
     await page.getByRole('button', { name: 'Start now' }).click();
     const questions = page.getByTestId('exam-question');
     await questions.first().waitFor();
@@ -225,21 +205,21 @@ describe('certification in the browser', { timeout: 120_000 }, () => {
         if (correct) await question.getByLabel(text).check();
       }
     }
-    await expectAccessible();
-    await screenshot('exam-en');
+    await expectAccessible(page);
+    await saveScreenshot(page, 'exam-en');
 
     await page.getByRole('button', { name: 'Hand in answers' }).click();
     const dialog = page.getByTestId('hand-in-dialog');
     await dialog.getByText('You answered 3 of 3 questions.').waitFor();
-    await expectAccessible();
+    await expectAccessible(page);
     await dialog.getByRole('button', { name: 'Hand in', exact: true }).click();
 
     const result = page.getByTestId('exam-result');
     await result.getByRole('heading', { name: 'You passed' }).waitFor();
     expect(await result.textContent()).toContain('Your score: 100%. The pass mark is 60%.');
     code = /KLR-[A-Z0-9]{4}-[A-Z0-9]{4}/.exec((await result.textContent()) ?? '')![0];
-    await expectAccessible();
-    await screenshot('exam-result-en');
+    await expectAccessible(page);
+    await saveScreenshot(page, 'exam-result-en');
   });
 
   it('downloads the certificate PDF with the name, title and code', async () => {
@@ -274,12 +254,12 @@ describe('certification in the browser', { timeout: 120_000 }, () => {
     const details = (await visitor.getByTestId('verify-certificate').textContent()) ?? '';
     for (const part of [owner.name, EXAM_TITLE, code, 'Padma Desk']) expect(details).toContain(part);
     await expectAccessible(visitor);
-    await screenshot('verify-valid-en', visitor);
-    await chooseLanguage('bn', visitor);
+    await saveScreenshot(visitor, 'verify-valid-en');
+    await chooseLanguage(visitor, 'bn');
     await visitor.getByText('বৈধ সনদ').waitFor();
     await expectAccessible(visitor);
-    await screenshot('verify-valid-bn', visitor);
-    await chooseLanguage('en', visitor);
+    await saveScreenshot(visitor, 'verify-valid-bn');
+    await chooseLanguage(visitor, 'en');
 
     await visitor.goto(`${app.url}/verify/KLR-2222-3333`);
     await visitor.getByTestId('verify-status').waitFor();
@@ -292,8 +272,8 @@ describe('certification in the browser', { timeout: 120_000 }, () => {
     await row.getByRole('button', { name: /Revoke/ }).click();
     const dialog = page.getByTestId('revoke-dialog');
     await dialog.getByRole('heading', { name: `Revoke certificate ${code}?` }).waitFor();
-    await expectAccessible();
-    await screenshot('revoke-dialog-en');
+    await expectAccessible(page);
+    await saveScreenshot(page, 'revoke-dialog-en');
     await dialog.getByLabel('Reason').fill('Answers were shared before the exam.');
     await dialog.getByRole('button', { name: 'Revoke certificate' }).click();
     await row.getByText('Revoked').waitFor();
@@ -305,15 +285,15 @@ describe('certification in the browser', { timeout: 120_000 }, () => {
     expect(await status.getAttribute('data-state')).toBe('revoked');
     expect(await status.textContent()).toContain('Answers were shared before the exam.');
     await expectAccessible(visitor);
-    await screenshot('verify-revoked-en', visitor);
-    await chooseLanguage('bn', visitor);
+    await saveScreenshot(visitor, 'verify-revoked-en');
+    await chooseLanguage(visitor, 'bn');
     await visitor.getByText('বাতিল', { exact: true }).waitFor();
-    await screenshot('verify-revoked-bn', visitor);
+    await saveScreenshot(visitor, 'verify-revoked-bn');
     await visitorContext.close();
   });
 
   it('runs a new attempt in Bengali, reads out 5 and 1 minutes left, and hands in when time is up', async () => {
-    await chooseLanguage('bn');
+    await chooseLanguage(page, 'bn');
     // The page's clock is moved on by the test; the server still checks the deadline by its own clock.
     await page.clock.install();
     await page.goto(`${app.url}/w/${workspaceId}/academy/certifications/${certificationId}/exam`);
@@ -327,8 +307,8 @@ describe('certification in the browser', { timeout: 120_000 }, () => {
     await page.clock.fastForward('05:02');
     await expect.poll(() => announcement.textContent()).toBe('আর ৫ মিনিট বাকি।');
     expect(await timer.textContent()).toMatch(/^০৪:৫[০-৯]$/);
-    await expectAccessible();
-    await screenshot('exam-bn');
+    await expectAccessible(page);
+    await saveScreenshot(page, 'exam-bn');
 
     await page.clock.fastForward('04:00');
     await expect.poll(() => announcement.textContent()).toBe('আর ১ মিনিট বাকি।');
@@ -337,15 +317,15 @@ describe('certification in the browser', { timeout: 120_000 }, () => {
     const result = page.getByTestId('exam-result');
     await result.getByRole('heading', { name: 'এবার উত্তীর্ণ হননি' }).waitFor();
     expect(await result.textContent()).toContain('আপনার নম্বর: ০%। পাস নম্বর ৬০%।');
-    await expectAccessible();
-    await screenshot('exam-result-bn');
+    await expectAccessible(page);
+    await saveScreenshot(page, 'exam-result-bn');
 
     await page.goto(`${app.url}/w/${workspaceId}/academy/certifications`);
     await card()
       .getByRole('link', { name: /পরীক্ষা শুরু করুন/ })
       .waitFor();
-    await expectAccessible();
-    await screenshot('certifications-admin-bn');
-    await chooseLanguage('en');
+    await expectAccessible(page);
+    await saveScreenshot(page, 'certifications-admin-bn');
+    await chooseLanguage(page, 'en');
   });
 });

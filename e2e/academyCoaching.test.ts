@@ -1,18 +1,14 @@
 // Coaching in real browsers against the real server: the owner offers coaching with weekly hours and a
 // day off, a member books a free time in their own time zone, finds it under My sessions and moves it,
 // and the coach cancels it — in English and Bengali, with accessibility checks and screenshots.
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppProcess, startApp } from './appProcess.ts';
-import { launchChromium, seriousAccessibilityProblems } from './browser.ts';
+import { chooseLanguage, expectAccessible, launchChromium, saveScreenshot } from './browser.ts';
 import { eventually, setUpInstance } from './journeySteps.ts';
 
 const coach = { name: 'Nusrat Jahan', email: 'nusrat@example.org', password: 'correct horse battery' };
 const member = { name: 'Rafiq Islam', email: 'rafiq@example.org', password: 'another good password' };
-const SCREENSHOTS = path.join(fileURLToPath(new URL('..', import.meta.url)), '.test-data', 'screenshots');
 const HOUR = 3_600_000;
 const DHAKA = 6 * HOUR;
 
@@ -47,22 +43,6 @@ describe('coaching in the browser', { timeout: 180_000 }, () => {
     await browser?.close();
     await app?.stop();
   });
-
-  async function expectAccessible(page: Page) {
-    expect(await seriousAccessibilityProblems(page)).toEqual([]);
-  }
-
-  async function screenshot(page: Page, name: string) {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
-  }
-
-  async function chooseLanguage(page: Page, locale: 'en' | 'bn') {
-    await page.getByTestId(`language-${locale}`).click();
-    await page.waitForFunction((lang) => document.documentElement.lang === lang, locale);
-  }
 
   async function memberBookings(): Promise<Booking[]> {
     const response = await memberContext.request.get(
@@ -132,7 +112,7 @@ describe('coaching in the browser', { timeout: 180_000 }, () => {
     expect(saved.coach.weekly).toContainEqual({ weekday: 5, start: '09:00', end: '11:00' });
     expect(saved.coach.weekly).toContainEqual({ weekday: 6, start: '15:00', end: '16:00' });
     expect(saved.coach.exceptions).toEqual([{ date: dayOff, windows: [] }]);
-    await screenshot(page, 'coaching-offer-en');
+    await saveScreenshot(page, 'coaching-offer-en');
   });
 
   it('shows a clear message when hours overlap', async () => {
@@ -162,7 +142,7 @@ describe('coaching in the browser', { timeout: 180_000 }, () => {
     expect(times.length).toBeGreaterThan(10);
     for (const time of times) expect(['09:00', '10:00', '11:00', '15:00']).toContain(time);
     await expectAccessible(page);
-    await screenshot(page, 'coaching-book-en');
+    await saveScreenshot(page, 'coaching-book-en');
 
     bookedAt = (await slot.getAttribute('data-starts-at')) ?? '';
     await slot.click();
@@ -193,7 +173,7 @@ describe('coaching in the browser', { timeout: 180_000 }, () => {
       'Nobody has booked a session with you yet.',
     );
     await expectAccessible(page);
-    await screenshot(page, 'coaching-sessions-en');
+    await saveScreenshot(page, 'coaching-sessions-en');
 
     await session.getByRole('button', { name: 'Reschedule' }).click();
     const picker = session.getByTestId('slot-picker');
@@ -224,7 +204,7 @@ describe('coaching in the browser', { timeout: 180_000 }, () => {
       'Nusrat Jahan-এর সঙ্গে (কোচ)',
     );
     await expectAccessible(page);
-    await screenshot(page, 'coaching-sessions-bn');
+    await saveScreenshot(page, 'coaching-sessions-bn');
 
     await page.getByRole('tab', { name: 'সেশন বুক করুন' }).click();
     await page.getByRole('button', { name: 'Nusrat Jahan-এর ফাঁকা সময় দেখুন' }).click();
@@ -234,7 +214,7 @@ describe('coaching in the browser', { timeout: 180_000 }, () => {
     // Bengali digits in the times.
     expect(await slot.textContent()).toMatch(/^[০-৯]{2}:[০-৯]{2}$/);
     await expectAccessible(page);
-    await screenshot(page, 'coaching-book-bn');
+    await saveScreenshot(page, 'coaching-book-bn');
     await chooseLanguage(page, 'en');
   });
 
@@ -257,7 +237,7 @@ describe('coaching in the browser', { timeout: 180_000 }, () => {
     await page.getByRole('tab', { name: 'কোচিং দিন' }).click();
     await page.getByRole('heading', { name: 'আপনার কোচ প্রোফাইল' }).waitFor();
     await expectAccessible(page);
-    await screenshot(page, 'coaching-offer-bn');
+    await saveScreenshot(page, 'coaching-offer-bn');
     await chooseLanguage(page, 'en');
 
     const coaches = await (

@@ -2,29 +2,18 @@
 // Markdown lesson with its live preview and a quiz) and publishes it; a member reads the lesson, passes
 // the quiz with its explanations, leaves, and "Resume" brings them back; the course goes out and back in
 // as a zip. Every page is checked with axe and photographed in English and Bengali.
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { unzipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppProcess, startApp } from './appProcess.ts';
-import { launchChromium, seriousAccessibilityProblems } from './browser.ts';
+import { chooseLanguage, expectAccessible, launchChromium, saveScreenshot } from './browser.ts';
 import { setUpInstance } from './journeySteps.ts';
 
-const SHOTS = path.join(fileURLToPath(new URL('..', import.meta.url)), '.test-data', 'screenshots');
 const admin = { name: 'Sadia Rahman', email: 'sadia@example.org', password: 'correct horse battery' };
 const member = { name: 'Tanvir Ahmed', email: 'tanvir@example.org', password: 'staple paper clips' };
 const COURSE = 'Listening for beginners';
 const LESSON = 'Why we listen';
 const QUIZ = 'Listening check';
-
-async function screenshot(page: Page, name: string) {
-  mkdirSync(SHOTS, { recursive: true });
-  await page.evaluate(() => document.fonts.ready.then(() => undefined));
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: path.join(SHOTS, `academy-courses-${name}.png`), fullPage: true });
-}
 
 function unzipText(data: Buffer): Record<string, string> {
   return Object.fromEntries(
@@ -57,23 +46,14 @@ describe('academy courses in the browser', { timeout: 120_000 }, () => {
     await app?.stop();
   });
 
-  async function expectAccessible(page: Page) {
-    expect(await seriousAccessibilityProblems(page)).toEqual([]);
-  }
-
-  async function chooseLanguage(page: Page, locale: 'en' | 'bn') {
-    await page.getByTestId(`language-${locale}`).click();
-    await page.waitForFunction((lang) => document.documentElement.lang === lang, locale);
-  }
-
   /** Checks and photographs the page as it is in English, then in Bengali, and goes back to English. */
   async function bothLanguages(page: Page, name: string, bengaliText: string) {
     await expectAccessible(page);
-    await screenshot(page, `${name}-en`);
+    await saveScreenshot(page, `academy-courses-${name}-en`);
     await chooseLanguage(page, 'bn');
     await page.getByText(bengaliText).first().waitFor();
     await expectAccessible(page);
-    await screenshot(page, `${name}-bn`);
+    await saveScreenshot(page, `academy-courses-${name}-bn`);
     await chooseLanguage(page, 'en');
   }
 
@@ -199,7 +179,7 @@ describe('academy courses in the browser', { timeout: 120_000 }, () => {
     await editor.getByTestId('markdown-preview').getByRole('heading', { name: 'Hear the room' }).waitFor();
     expect(await editor.getByLabel('Lesson text (Markdown)').isVisible()).toBe(false);
     await expectAccessible(page);
-    await screenshot(page, 'editor-narrow-en');
+    await saveScreenshot(page, 'academy-courses-editor-narrow-en');
     await page.setViewportSize({ width: 1440, height: 960 });
   });
 

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CertificationDefinition, QuizQuestion } from '../src/core/academy/academyTypes.ts';
 import { pdfToText } from '../src/testing/pdfTools.ts';
 import { type AppProcess, startApp } from './appProcess.ts';
-import { launchChromium, seriousAccessibilityProblems } from './browser.ts';
+import { chooseLanguage, expectAccessible, launchChromium } from './browser.ts';
 import { setUpInstance } from './journeySteps.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -82,20 +82,15 @@ describe('the Academy journey on the Bengali starter course', { timeout: 180_000
     await app?.stop();
   });
 
-  async function expectAccessible(on: Page = page) {
-    expect(await seriousAccessibilityProblems(on)).toEqual([]);
-  }
-
   it('finds the Bengali starter courses on first opening the Academy', async () => {
     workspaceId = await setUpInstance(page, app.url, learner, 'কর্ণফুলী কমস');
-    await page.getByTestId('language-bn').click();
-    await page.waitForFunction(() => document.documentElement.lang === 'bn');
+    await chooseLanguage(page, 'bn');
     await page.goto(`${app.url}/w/${workspaceId}/academy`);
     await page.waitForURL(/\/academy\/courses$/);
     const card = page.getByTestId('course-card').filter({ hasText: course.title });
     await card.waitFor();
     expect(await page.getByTestId('course-card').count()).toBe(3);
-    await expectAccessible();
+    await expectAccessible(page);
     await card.getByTestId('course-resume').click();
   });
 
@@ -115,7 +110,7 @@ describe('the Academy journey on the Bengali starter course', { timeout: 180_000
     expect(await page.getByTestId('quiz-verdict').allTextContents()).toEqual(
       Array(answered).fill(bn('academyCourses.quiz.right')),
     );
-    await expectAccessible();
+    await expectAccessible(page);
   });
 
   it('passes the course certification exam', async () => {
@@ -127,7 +122,7 @@ describe('the Academy journey on the Bengali starter course', { timeout: 180_000
     expect(await answerCorrectly(page, 'exam-question', certification.questions)).toBe(
       certification.drawCount,
     );
-    await expectAccessible();
+    await expectAccessible(page);
     await page.getByRole('button', { name: bn('academyCertification.exam.handIn') }).click();
     await page
       .getByTestId('hand-in-dialog')
@@ -198,7 +193,7 @@ describe('the Academy journey on the Bengali starter course', { timeout: 180_000
     await picker.getByTestId('slot').first().click();
     await page.getByRole('button', { name: bn('academyCoaching.book.confirm') }).click();
     await page.getByTestId('booking-success').waitFor();
-    await expectAccessible();
+    await expectAccessible(page);
 
     const bookings = await coachContext.request.get(
       `${app.url}/api/workspaces/${workspaceId}/academy/coaching/bookings`,

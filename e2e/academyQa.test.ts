@@ -1,17 +1,13 @@
 // Peer Q&A on a course page in the browser: the owner asks, a member reading Bengali answers, the owner
 // marks the answer helpful, which then leads the thread with a badge; in English and Bengali, checked by axe.
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppProcess, startApp } from './appProcess.ts';
-import { launchChromium, seriousAccessibilityProblems } from './browser.ts';
+import { expectAccessible, launchChromium, saveScreenshot } from './browser.ts';
 import { setUpInstance } from './journeySteps.ts';
 
 const owner = { name: 'Nusrat Jahan', email: 'nusrat@example.org', password: 'correct horse battery' };
 const member = { name: 'Arif Hossain', email: 'arif@example.org', password: 'another good passphrase' };
-const SCREENSHOTS = path.join(fileURLToPath(new URL('..', import.meta.url)), '.test-data', 'screenshots');
 const QUESTION = 'How fast should the first statement go out?';
 const OWN_NOTE = 'For context: our page has 40,000 followers in Chattogram.';
 const ANSWER = 'প্রথম এক ঘণ্টার মধ্যে একটি ছোট, সৎ বিবৃতি দিন; পরে বিস্তারিত জানান।';
@@ -61,18 +57,9 @@ describe('questions and answers on a course page', { timeout: 180_000 }, () => {
     await app?.stop();
   });
 
-  async function expectAccessible(page: Page) {
-    expect(await seriousAccessibilityProblems(page)).toEqual([]);
-  }
-
-  async function screenshot(page: Page, name: string) {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    await page
-      .getByTestId('course-questions')
-      .evaluate((element) => element.scrollIntoView({ block: 'start' }));
-    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
-  }
+  /** The window scrolled so that the questions section starts at its top. */
+  const screenshot = (page: Page, name: string) =>
+    saveScreenshot(page, name, { at: page.getByTestId('course-questions'), block: 'start' });
 
   const section = (page: Page) => page.getByTestId('course-questions');
   const question = (page: Page) => section(page).getByTestId('qa-question').filter({ hasText: QUESTION });

@@ -3,18 +3,15 @@
 // back; a visitor who is not signed in asks for a demo, is told to wait after too many requests, and the
 // owner finds the request in Settings → Demo requests. Every page is checked with axe and photographed in
 // English and Bengali.
-import { mkdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfToText } from '../src/testing/pdfTools.ts';
 import { type AppProcess, startApp } from './appProcess.ts';
-import { launchChromium, seriousAccessibilityProblems } from './browser.ts';
+import { chooseLanguage, expectAccessible, launchChromium, saveScreenshot } from './browser.ts';
 import { setUpInstance } from './journeySteps.ts';
 
 const owner = { name: 'Rumana Akter', email: 'rumana@example.org', password: 'correct horse battery' };
-const SCREENSHOTS = path.join(fileURLToPath(new URL('..', import.meta.url)), '.test-data', 'screenshots');
 const BENGALI_LINE = 'ঢাকার একটি সংবাদমাধ্যমের সামাজিক যোগাযোগ মাধ্যম পরিচালনা করেছি';
 const words = (text: string) => text.replace(/\s+/g, ' ');
 
@@ -37,29 +34,12 @@ describe('resume builder and demo requests in the browser', { timeout: 120_000 }
     page = await context.newPage();
     visitorContext = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'en-GB' });
     visitor = await visitorContext.newPage();
-    mkdirSync(SCREENSHOTS, { recursive: true });
   }, 300_000);
 
   afterAll(async () => {
     await browser?.close();
     await app?.stop();
   });
-
-  async function expectAccessible(on: Page = page) {
-    expect(await seriousAccessibilityProblems(on)).toEqual([]);
-  }
-
-  async function screenshot(name: string, on: Page = page) {
-    // Bengali glyphs arrive as a web font; a screenshot taken before it loads shows fallback boxes.
-    await on.evaluate(() => document.fonts.ready.then(() => undefined));
-    await on.evaluate(() => window.scrollTo(0, 0));
-    await on.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
-  }
-
-  async function chooseLanguage(locale: 'en' | 'bn', on: Page = page) {
-    await on.getByTestId(`language-${locale}`).click();
-    await on.waitForFunction((lang) => document.documentElement.lang === lang, locale);
-  }
 
   const position = (index: number) => page.getByTestId('experience-item').nth(index);
 
@@ -117,8 +97,8 @@ describe('resume builder and demo requests in the browser', { timeout: 120_000 }
 
     await page.getByRole('button', { name: 'Save profile' }).click();
     await page.getByText('Your profile is saved.').waitFor();
-    await expectAccessible();
-    await screenshot('resume-page-en');
+    await expectAccessible(page);
+    await saveScreenshot(page, 'resume-page-en');
 
     // What was saved comes back after a reload, in the order it was arranged.
     await page.reload();
@@ -135,7 +115,7 @@ describe('resume builder and demo requests in the browser', { timeout: 120_000 }
     await page.getByRole('button', { name: 'Save profile' }).click();
     await position(1).getByText('The end cannot be before the start.').waitFor();
     expect(await position(1).getByLabel('Ended').getAttribute('aria-invalid')).toBe('true');
-    await expectAccessible();
+    await expectAccessible(page);
     await position(1).getByLabel('Ended').fill('2021-02');
     await page.getByRole('button', { name: 'Save profile' }).click();
     await page.getByText('Your profile is saved.').waitFor();
@@ -169,13 +149,13 @@ describe('resume builder and demo requests in the browser', { timeout: 120_000 }
   });
 
   it('shows the builder in Bengali', async () => {
-    await chooseLanguage('bn');
+    await chooseLanguage(page, 'bn');
     await page.getByRole('heading', { level: 1, name: 'জীবনবৃত্তান্ত' }).waitFor();
     expect(await page.getByRole('heading', { name: 'অভিজ্ঞতা' }).count()).toBe(1);
     expect(await position(0).locator('legend').textContent()).toBe('পদ ১');
-    await expectAccessible();
-    await screenshot('resume-page-bn');
-    await chooseLanguage('en');
+    await expectAccessible(page);
+    await saveScreenshot(page, 'resume-page-bn');
+    await chooseLanguage(page, 'en');
   });
 
   it('lets a visitor who is not signed in ask for a demo', async () => {
@@ -189,12 +169,12 @@ describe('resume builder and demo requests in the browser', { timeout: 120_000 }
     const box = await trap.boundingBox();
     expect(box === null || box.x + box.width <= 0).toBe(true);
     await expectAccessible(visitor);
-    await screenshot('demo-request-en', visitor);
-    await chooseLanguage('bn', visitor);
+    await saveScreenshot(visitor, 'demo-request-en');
+    await chooseLanguage(visitor, 'bn');
     await visitor.getByRole('heading', { level: 1, name: 'ডেমোর জন্য অনুরোধ করুন' }).waitFor();
     await expectAccessible(visitor);
-    await screenshot('demo-request-bn', visitor);
-    await chooseLanguage('en', visitor);
+    await saveScreenshot(visitor, 'demo-request-bn');
+    await chooseLanguage(visitor, 'en');
 
     await visitor.getByRole('button', { name: 'Ask for a demo' }).click();
     await visitor.getByText('Choose the size of your team.').waitFor();
@@ -208,7 +188,7 @@ describe('resume builder and demo requests in the browser', { timeout: 120_000 }
     await visitor.getByTestId('demo-request-sent').waitFor();
     expect(await visitor.getByTestId('demo-request-sent').textContent()).toContain('tanvir@meghna.example');
     await expectAccessible(visitor);
-    await screenshot('demo-request-sent-en', visitor);
+    await saveScreenshot(visitor, 'demo-request-sent-en');
   });
 
   it('tells the visitor when to try again after too many requests from one address', async () => {
@@ -243,14 +223,14 @@ describe('resume builder and demo requests in the browser', { timeout: 120_000 }
     expect(await meghna.textContent()).toContain('11–50 people');
     expect(await meghna.textContent()).toContain('Scheduling for three brands.');
     expect(await page.getByText('Try 3').count()).toBe(1);
-    await expectAccessible();
-    await screenshot('demo-requests-en');
-    await chooseLanguage('bn');
+    await expectAccessible(page);
+    await saveScreenshot(page, 'demo-requests-en');
+    await chooseLanguage(page, 'bn');
     await page.getByRole('heading', { level: 1, name: 'ডেমোর অনুরোধ' }).waitFor();
     expect(await meghna.textContent()).toContain('১১–৫০ জন');
-    await expectAccessible();
-    await screenshot('demo-requests-bn');
-    await chooseLanguage('en');
+    await expectAccessible(page);
+    await saveScreenshot(page, 'demo-requests-bn');
+    await chooseLanguage(page, 'en');
   });
 
   it('explains that requests arrive in the first workspace when another workspace is open', async () => {
@@ -260,6 +240,6 @@ describe('resume builder and demo requests in the browser', { timeout: 120_000 }
     await page.goto(`${app.url}/w/${other}/settings/demo-requests`);
     await page.getByTestId('demo-requests-elsewhere').waitFor();
     expect(await page.getByTestId('demo-request-row').count()).toBe(0);
-    await expectAccessible();
+    await expectAccessible(page);
   });
 });

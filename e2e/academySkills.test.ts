@@ -1,18 +1,14 @@
 // The skills self-assessment in the browser: taking it with the mouse and the keyboard, refusing a
 // statement left out, the radar chart and scores, a retake with the change since the first result and the
 // chart over time, the learning path from the starter courses, in English and in Bengali, checked by axe.
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SKILL_QUESTIONS } from '../src/core/academy/skills.ts';
 import { type AppProcess, startApp } from './appProcess.ts';
-import { launchChromium, seriousAccessibilityProblems } from './browser.ts';
+import { chooseLanguage, expectAccessible, launchChromium, saveScreenshot } from './browser.ts';
 import { setUpInstance } from './journeySteps.ts';
 
 const owner = { name: 'Rumana Chowdhury', email: 'rumana@example.org', password: 'correct horse battery' };
-const SCREENSHOTS = path.join(fileURLToPath(new URL('..', import.meta.url)), '.test-data', 'screenshots');
 
 /** A rating per skill; every statement of the skill gets it. */
 type Ratings = Record<string, number>;
@@ -51,24 +47,6 @@ describe('the skills self-assessment in the browser', { timeout: 180_000 }, () =
     await app?.stop();
   });
 
-  async function expectAccessible() {
-    expect(await seriousAccessibilityProblems(page)).toEqual([]);
-  }
-
-  /** The whole page from its top or, with `at`, the window scrolled to show that element. */
-  async function screenshot(name: string, at?: Locator) {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    if (at) await at.evaluate((element) => element.scrollIntoView({ block: 'center' }));
-    else await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: !at });
-  }
-
-  async function chooseLanguage(locale: 'en' | 'bn') {
-    await page.getByTestId(`language-${locale}`).click();
-    await page.waitForFunction((lang) => document.documentElement.lang === lang, locale);
-  }
-
   const statement = (id: string) => page.locator(`[data-question-id="${id}"]`);
   /** The radio for a rating, named by its number and word, such as "4 Well". */
   const radio = (id: string, value: number) =>
@@ -99,11 +77,11 @@ describe('the skills self-assessment in the browser', { timeout: 180_000 }, () =
     await page.goto(`${app.url}/w/${workspaceId}/academy/skills`);
     await page.getByRole('heading', { name: 'Skills self-assessment', level: 1 }).waitFor();
     await page.getByRole('heading', { name: 'See where you stand', level: 2 }).waitFor();
-    await expectAccessible();
+    await expectAccessible(page);
     await page.getByRole('button', { name: 'Take the assessment' }).click();
     await page.getByRole('heading', { name: 'Your self-assessment', level: 2 }).waitFor();
     await expect(page.getByTestId('skills-progress').textContent()).resolves.toBe('0 of 28 answered');
-    await expectAccessible();
+    await expectAccessible(page);
   });
 
   it('rates with the mouse and the keyboard, and names a statement left out', async () => {
@@ -132,8 +110,11 @@ describe('the skills self-assessment in the browser', { timeout: 180_000 }, () =
     expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe(
       last.id,
     );
-    await expectAccessible();
-    await screenshot('academy-skills-questionnaire-missing-en', statement(last.id));
+    await expectAccessible(page);
+    await saveScreenshot(page, 'academy-skills-questionnaire-missing-en', {
+      at: statement(last.id),
+      block: 'center',
+    });
     await statement(last.id)
       .getByRole('radio', { name: `${OTHERWISE} Well` })
       .check();
@@ -159,9 +140,9 @@ describe('the skills self-assessment in the browser', { timeout: 180_000 }, () =
     const first = page.getByTestId('skills-path-course').first();
     await expect(first.textContent()).resolves.toContain('For crisis communication, your lowest skill (0)');
     expect(steps.some((s) => s.reason.skill === 'analytics')).toBe(true);
-    await expectAccessible();
+    await expectAccessible(page);
     await page.waitForTimeout(600);
-    await screenshot('academy-skills-first-result-en');
+    await saveScreenshot(page, 'academy-skills-first-result-en');
   });
 
   it('retakes from the last ratings and shows the change and each skill over time', async () => {
@@ -174,7 +155,7 @@ describe('the skills self-assessment in the browser', { timeout: 180_000 }, () =
       expect(await radio(question.id, before).isChecked()).toBe(true);
       if (after !== before) await radio(question.id, after).check();
     }
-    await expectAccessible();
+    await expectAccessible(page);
     await page.getByRole('button', { name: 'See my result' }).click();
 
     const result = page.getByTestId('skills-result');
@@ -201,13 +182,13 @@ describe('the skills self-assessment in the browser', { timeout: 180_000 }, () =
     await expect(page.getByTestId('skills-path-course').first().textContent()).resolves.toContain(
       'For crisis communication, your lowest skill (50)',
     );
-    await expectAccessible();
+    await expectAccessible(page);
     await page.waitForTimeout(600);
-    await screenshot('academy-skills-retake-en');
+    await saveScreenshot(page, 'academy-skills-retake-en');
   });
 
   it('reads in Bengali, with Bengali digits and Bengali courses first', async () => {
-    await chooseLanguage('bn');
+    await chooseLanguage(page, 'bn');
     await page.getByRole('heading', { name: 'দক্ষতার স্ব-মূল্যায়ন', level: 1 }).waitFor();
     await expect(scoreRow('crisis').getByTestId('skills-change').textContent()).resolves.toBe('+৫০');
     await expect(scoreRow('crisis').locator('td').first().textContent()).resolves.toBe('৫০');
@@ -217,18 +198,21 @@ describe('the skills self-assessment in the browser', { timeout: 180_000 }, () =
       'সংকটকালীন যোগাযোগ দক্ষতা বাড়াতে; এটি আপনার সবচেয়ে কম স্কোরের দক্ষতা (৫০)',
     );
     await page.getByTestId('skills-history').locator('svg').getByText('সংকটকালীন যোগাযোগ').first().waitFor();
-    await expectAccessible();
+    await expectAccessible(page);
     await page.waitForTimeout(600);
-    await screenshot('academy-skills-result-bn');
+    await saveScreenshot(page, 'academy-skills-result-bn');
 
     await page.getByRole('button', { name: 'আবার যাচাই করুন' }).click();
     await page.getByRole('heading', { name: 'আপনার স্ব-মূল্যায়ন', level: 2 }).waitFor();
     await expect(page.getByTestId('skills-progress').textContent()).resolves.toBe(
       '২৮টির মধ্যে ২৮টির উত্তর দেওয়া হয়েছে',
     );
-    await expectAccessible();
-    await screenshot('academy-skills-questionnaire-bn', statement('crisis-holding'));
+    await expectAccessible(page);
+    await saveScreenshot(page, 'academy-skills-questionnaire-bn', {
+      at: statement('crisis-holding'),
+      block: 'center',
+    });
     await page.getByRole('button', { name: 'বাতিল' }).click();
-    await chooseLanguage('en');
+    await chooseLanguage(page, 'en');
   });
 });

@@ -1,12 +1,14 @@
-// Debian's Chromium for browser tests, plus the page checks they share: accessibility with axe-core and screenshots.
+// Debian's Chromium for browser tests, plus the page steps they share: accessibility with axe-core, switching the
+// language and screenshots.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const AXE_SCRIPT = path.join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js');
-export const SCREENSHOT_DIR = path.join(repoRoot, '.screenshots');
+export const SCREENSHOT_DIR = path.join(repoRoot, '.test-data', 'screenshots');
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
@@ -50,13 +52,36 @@ export async function seriousAccessibilityProblems(page: Page): Promise<AxeProbl
   return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
 }
 
-export async function saveScreenshot(page: Page, name: string): Promise<string> {
+/** Fails the test with the list of problems when axe-core finds serious or critical ones on the page. */
+export async function expectAccessible(page: Page): Promise<void> {
+  expect(await seriousAccessibilityProblems(page)).toEqual([]);
+}
+
+/** Switches the page's language with the language buttons and waits until the document says it is in it. */
+export async function chooseLanguage(page: Page, locale: 'en' | 'bn'): Promise<void> {
+  await page.getByTestId(`language-${locale}`).click();
+  await page.waitForFunction((lang) => document.documentElement.lang === lang, locale);
+}
+
+export interface ScreenshotView {
+  /** The element to scroll into view; the window is photographed there instead of the whole page. */
+  at: Locator;
+  /** Where in the window the element lands. */
+  block: 'start' | 'center';
+}
+
+/** Saves `<name>.png`: the whole page from its top or, with `view`, the window scrolled to one element. */
+export async function saveScreenshot(page: Page, name: string, view?: ScreenshotView): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   // Bengali glyphs arrive as a web font; a screenshot taken before it loads shows fallback boxes.
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
-  // Sticky header and navigation are drawn where the page is scrolled to, so start from the top.
-  await page.evaluate(() => window.scrollTo(0, 0));
+  if (view) {
+    await view.at.evaluate((element, block) => element.scrollIntoView({ block }), view.block);
+  } else {
+    // Sticky header and navigation are drawn where the page is scrolled to, so start from the top.
+    await page.evaluate(() => window.scrollTo(0, 0));
+  }
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: file, fullPage: !view });
   return file;
 }
