@@ -134,6 +134,10 @@ export function useAttempt(attemptId: string | undefined) {
     queryKey: attemptKey(attemptId ?? ''),
     queryFn: () => api.get<Attempt>(`/academy/attempts/${enc(attemptId ?? '')}`),
     enabled: Boolean(attemptId),
+    // A running attempt's questions and deadline do not change; fetching it again (say, when the window
+    // regains focus) would only re-measure the clock offset mid-exam. Submitting updates it directly.
+    staleTime: Number.POSITIVE_INFINITY,
+    refetchOnWindowFocus: false,
   });
 }
 
