@@ -82,6 +82,47 @@ export async function saveScreenshot(page: Page, name: string, view?: Screenshot
     await page.evaluate(() => window.scrollTo(0, 0));
   }
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: !view });
+  await ensureRendering(page);
+  try {
+    await page.screenshot({ path: file, fullPage: !view, timeout: 15_000 });
+  } catch (error) {
+    if (!(error instanceof Error) || error.name !== 'TimeoutError') throw error;
+    // A renderer that stopped producing frames holds the capture; a resize makes it draw again.
+    await ensureRendering(page, true);
+    await page.screenshot({ path: file, fullPage: !view, timeout: 30_000 });
+  }
   return file;
+}
+
+/**
+ * Makes sure the page draws frames before a step that needs one (a screenshot, a click that waits for
+ * the element to be stable). A tab left idle for minutes on a busy machine has been seen to stop
+ * drawing until it is brought to the front and resized.
+ */
+export async function ensureRendering(page: Page, force = false): Promise<void> {
+  const drawsFrames = () =>
+    page
+      .evaluate(
+        () =>
+          new Promise<boolean>((resolve) => {
+            const timer = setTimeout(() => resolve(false), 3_000);
+            requestAnimationFrame(() => {
+              clearTimeout(timer);
+              resolve(true);
+            });
+          }),
+      )
+      .catch(() => false);
+  const drawsFramesSoon = () =>
+    Promise.race([drawsFrames(), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 5_000))]);
+  if (!force && (await drawsFramesSoon())) return;
+  await page.bringToFront();
+  const size = page.viewportSize();
+  if (size) {
+    await page.setViewportSize({ width: size.width, height: size.height + 1 });
+    await page.setViewportSize(size);
+  }
+  if (!(await drawsFramesSoon())) {
+    console.warn(`[browser] ${page.url()} still draws no frames after being brought to the front`);
+  }
 }

@@ -8,7 +8,7 @@ import {
 } from '../src/testing/atprotoNetwork.ts';
 import { png } from '../src/testing/testImages.ts';
 import { type AppProcess, startApp } from './appProcess.ts';
-import { launchChromium, saveScreenshot, seriousAccessibilityProblems } from './browser.ts';
+import { ensureRendering, launchChromium, saveScreenshot, seriousAccessibilityProblems } from './browser.ts';
 import { connectBluesky, eventually, setUpInstance } from './journeySteps.ts';
 
 const owner = { name: 'Farhana Akter', email: 'farhana@example.org', password: 'correct horse battery' };
@@ -303,6 +303,8 @@ describe('the planner in the browser', { timeout: 120_000 }, () => {
     expect(await page.evaluate(() => (window as unknown as { plannerMark?: boolean }).plannerMark)).toBe(
       true,
     );
+    // The page sat idle for up to minutes; make sure it still draws before clicking and photographing.
+    await ensureRendering(page);
     await expect(chip(postIds.soon).textContent()).resolves.toContain('Published');
     expect(await panel.getByTestId('status-pill').first().textContent()).toBe('Published');
     const link = panel.getByTestId('remote-link');
