@@ -3,6 +3,7 @@
 // adds the users, serves it, and connects each user through the server's own OAuth flow.
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
+import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -54,10 +55,15 @@ export async function startSnac2(options: { users?: string[] } = {}): Promise<Sn
   const root = await fs.mkdtemp(path.join(os.tmpdir(), 'kolorob-snac2-'));
   const dataDir = path.join(root, 'data');
   let child: ChildProcess | undefined;
+  let front: http.Server | undefined;
   try {
+    // snac2 closes its connection after every answer without saying so (no `Connection: close`), so a
+    // client reusing the socket now and then meets a closed one. A small proxy in front says it.
     const port = await freePort();
-    const host = `127.0.0.1:${port}`;
-    // snac init asks: address, port, host name, URL prefix, admin email.
+    front = await closingProxy(port);
+    const host = `127.0.0.1:${(front.address() as net.AddressInfo).port}`;
+    // snac init asks: address, port (where it listens, behind the proxy), host name (the proxy's), URL
+    // prefix, admin email.
     await runWithInput(bin, ['init', dataDir], `127.0.0.1\n${port}\n${host}\n\nadmin@${host}\n`);
     // Links in its answers should use the scheme the tests actually speak.
     const serverJsonPath = path.join(dataDir, 'server.json');
@@ -117,6 +123,7 @@ export async function startSnac2(options: { users?: string[] } = {}): Promise<Sn
     }
 
     const server = child;
+    const proxy = front;
     return {
       instanceUrl,
       users,
@@ -125,14 +132,44 @@ export async function startSnac2(options: { users?: string[] } = {}): Promise<Sn
       login,
       async close() {
         await stopProcess(server);
+        await new Promise((resolve) => proxy.close(resolve));
         await fs.rm(root, { recursive: true, force: true });
       },
     };
   } catch (error) {
     if (child) await stopProcess(child);
+    front?.close();
     await fs.rm(root, { recursive: true, force: true });
     throw error;
   }
+}
+
+/** Forwards to snac2 on `port` and marks every answer `Connection: close`. */
+async function closingProxy(port: number): Promise<http.Server> {
+  const proxy = http.createServer((request, response) => {
+    const upstream = http.request(
+      // A new connection for every request: snac2 closes each one after answering.
+      {
+        host: '127.0.0.1',
+        port,
+        method: request.method,
+        path: request.url,
+        headers: request.headers,
+        agent: false,
+      },
+      (answer) => {
+        response.writeHead(answer.statusCode ?? 502, { ...answer.headers, connection: 'close' });
+        answer.pipe(response);
+      },
+    );
+    upstream.on('error', (error) => {
+      if (!response.headersSent) response.writeHead(502, { connection: 'close' });
+      response.end(`snac2 is not answering: ${error.message}`);
+    });
+    request.pipe(upstream);
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  return proxy;
 }
 
 async function freePort(): Promise<number> {
