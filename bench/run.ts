@@ -1,14 +1,22 @@
 // `npm run bench`: runs every benchmark suite (or those named on the command line) and prints a table
 // with each figure, its ratio to a baseline measured in the same run, and its target.
 import type { BenchReport, BenchRow } from './benchRow.ts';
+import { listeningBench } from './listening.bench.ts';
+import { listeningEndToEndBench } from './listeningEndToEnd.ts';
 import { publishBench } from './publish.bench.ts';
 import { publish10kBench } from './publish10k.bench.ts';
+import { sentimentAccuracyBench } from './sentimentAccuracy.ts';
 import { startupBench } from './startup.bench.ts';
+import { streamsBench } from './streams.bench.ts';
 
 const suites: Record<string, () => Promise<BenchRow[] | BenchReport>> = {
   startup: startupBench,
   publish: publishBench,
   'publish-10k': publish10kBench,
+  streams: streamsBench,
+  sentiment: sentimentAccuracyBench,
+  'listening-e2e': listeningEndToEndBench,
+  listening: listeningBench,
 };
 
 function format(n: number): string {

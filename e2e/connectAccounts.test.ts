@@ -55,7 +55,7 @@ describe('connecting a Bluesky account in the browser', { timeout: 60_000 }, () 
     await page.getByLabel('Password', { exact: true }).fill(owner.password);
     await page.getByLabel('Workspace name').fill('Chattogram Desk');
     await page.getByRole('button', { name: 'Create account and workspace' }).click();
-    await page.waitForURL(/\/w\/[^/]+\/streams$/);
+    await page.waitForURL(/\/w\/[^/]+\/streams(\?.*)?$/);
   });
 
   it('reaches Settings → Accounts from the navigation, with no accounts yet', async () => {

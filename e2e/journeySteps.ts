@@ -18,7 +18,7 @@ export async function setUpInstance(page: Page, appUrl: string, owner: Owner, wo
   await page.getByLabel('Password', { exact: true }).fill(owner.password);
   await page.getByLabel('Workspace name').fill(workspaceName);
   await page.getByRole('button', { name: 'Create account and workspace' }).click();
-  await page.waitForURL(/\/w\/[^/]+\/streams$/);
+  await page.waitForURL(/\/w\/[^/]+\/streams(\?.*)?$/);
   return new URL(page.url()).pathname.split('/')[2]!;
 }
 

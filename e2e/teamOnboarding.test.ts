@@ -67,8 +67,8 @@ describe('team onboarding in the browser', { timeout: 60_000 }, () => {
     await page.getByLabel('Workspace name').fill(workspaceName);
     await page.getByRole('button', { name: 'Create account and workspace' }).click();
 
-    await page.waitForURL(/\/w\/[^/]+\/streams$/);
-    await page.getByTestId('not-yet-available').waitFor();
+    await page.waitForURL(/\/w\/[^/]+\/streams(\?.*)?$/);
+    await page.getByRole('heading', { name: 'Streams', level: 1 }).waitFor();
     await expect(page.getByTestId('workspace-switcher').textContent()).resolves.toContain(workspaceName);
     await expectAccessible(page);
     await saveScreenshot(page, 'shell-en');
@@ -91,7 +91,7 @@ describe('team onboarding in the browser', { timeout: 60_000 }, () => {
 
     await page.getByLabel('Password').fill(owner.password);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.waitForURL(/\/w\/[^/]+\/streams$/);
+    await page.waitForURL(/\/w\/[^/]+\/streams(\?.*)?$/);
   });
 
   it('lets the owner create an invitation link on the members page', async () => {
@@ -136,7 +136,7 @@ describe('team onboarding in the browser', { timeout: 60_000 }, () => {
     await page.getByLabel('Email address').fill(teammate.email);
     await page.getByLabel('Password').fill(teammate.password);
     await page.getByRole('button', { name: 'Create account and join' }).click();
-    await page.waitForURL(/\/w\/[^/]+\/streams$/);
+    await page.waitForURL(/\/w\/[^/]+\/streams(\?.*)?$/);
     await expect(page.getByTestId('workspace-switcher').textContent()).resolves.toContain(workspaceName);
   });
 
@@ -208,7 +208,7 @@ describe('team onboarding in the browser', { timeout: 60_000 }, () => {
     await page.goto(link ?? '');
     await page.getByLabel('New password').fill('a brand new password');
     await page.getByRole('button', { name: 'Save password and sign in' }).click();
-    await page.waitForURL(/\/w\/[^/]+\/streams$/);
+    await page.waitForURL(/\/w\/[^/]+\/streams(\?.*)?$/);
     // Signing in brings back the language saved on the account.
     await page.getByTestId('main-nav').getByRole('link', { name: 'স্ট্রিম' }).waitFor();
   });

@@ -11,11 +11,15 @@ import { type Database, openDatabase } from './db/database.ts';
 import type { DataLock } from './db/dataLock.ts';
 import { instanceSecret } from './instanceSecret.ts';
 import { type JobQueue, startJobQueue } from './jobs/jobQueue.ts';
+import { workListeningAlerts } from './jobs/listeningAlertsJob.ts';
+import { workListeningBackfill } from './jobs/listeningBackfillJob.ts';
+import { workListeningPurge } from './jobs/listeningPurgeJob.ts';
 import { readPublishingSettings } from './jobs/publishingSettings.ts';
 import { type AccountConnectionHandle, workPublishTarget } from './jobs/publishTargetJob.ts';
 import { workPurgeExpired } from './jobs/purgeExpiredJob.ts';
 import { workReconcilePublishing } from './jobs/reconcilePublishingJob.ts';
 import { workSendMail } from './jobs/sendMailJob.ts';
+import { type ListeningIngest, startListeningIngest } from './listening/ingestWorker.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
 import { openAccountConnection } from './networks/accountConnections.ts';
 import { connectorOf } from './networks/networkConnectors.ts';
@@ -79,6 +83,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   let jobs: JobQueue | undefined;
   let api: FastifyInstance | undefined;
   let stopPublishing = () => {};
+  let listening: ListeningIngest | undefined;
   try {
     jobs = await startJobQueue(database, {
       pollingIntervalSeconds: options.pollingIntervalSeconds,
@@ -90,6 +95,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       await workSendMail(jobs, mailer);
       await workPurgeExpired(jobs, database.db);
       stopPublishing = (await workPublishing(ctx)).stop;
+      await workListeningBackfill(jobs, ctx);
+      await workListeningAlerts(jobs, ctx);
+      await workListeningPurge(jobs, database);
+      listening = await startListeningIngest(ctx);
     }
     let url: string | undefined;
     if (role !== 'worker') {
@@ -113,6 +122,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       url,
       async stop() {
         stopPublishing();
+        await listening?.stop();
         await api?.close();
         await jobs?.stop();
         await database.close();
@@ -120,6 +130,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     };
     return running;
   } catch (err) {
+    await listening?.stop().catch(() => {});
     await api?.close().catch(() => {});
     await jobs?.stop().catch(() => {});
     await database.close().catch(() => {});

@@ -5,10 +5,17 @@ import type { LightMyRequestResponse } from 'fastify';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { upsertCertification } from '../commands/academy/certifications/upsertCertification.ts';
+import { encodeCursor } from '../commands/streams/columnItems.ts';
 import type { QuizQuestion } from '../core/academy/academyTypes.ts';
 import { type CourseBundle, serializeCourseFolder } from '../core/academy/courseFolder.ts';
 import { SKILL_QUESTIONS } from '../core/academy/skills.ts';
 import { ROLES, type Role } from '../core/roles.ts';
+import type { StreamItem } from '../core/streams/streamTypes.ts';
+import {
+  type MastodonApiStub,
+  type StubAccount,
+  startMastodonApiStub,
+} from '../networks/mastodon/mastodonApiStub.test-server.ts';
 import { pdfToText } from '../testing/pdfTools.ts';
 import { registeredApiRoutes } from '../testing/registeredApiRoutes.ts';
 import { type Snac2Server, startSnac2 } from '../testing/snac2Server.ts';
@@ -29,6 +36,11 @@ interface Person {
 let app: TestApp;
 /** A real Mastodon-API server, so starting a Mastodon connection succeeds for those allowed to. */
 let snac: Snac2Server;
+/**
+ * The local stand-in that follows the Mastodon API documentation, for the accounts whose lists and posts
+ * the Streams and Lists rows act on (snac2 cannot rename lists).
+ */
+let stub: MastodonApiStub;
 let wsA: string;
 let wsB: string;
 let invitationB: string;
@@ -65,7 +77,7 @@ const rows = async (sql: string) => (await app.database.executor.executeSql(sql)
 /** Everything a call in this suite could change, plus the number of audit events. */
 async function snapshot() {
   return {
-    workspaces: await rows('SELECT id, name FROM workspaces ORDER BY id'),
+    workspaces: await rows('SELECT id, name, listening_retention_days FROM workspaces ORDER BY id'),
     memberships: await rows(
       'SELECT workspace_id, user_id, role FROM memberships ORDER BY workspace_id, user_id',
     ),
@@ -125,6 +137,32 @@ async function snapshot() {
     bookings: await rows(
       'SELECT id, coach_id, member_id, starts_at, ends_at, topic, status, sequence, cancelled_at FROM coaching_bookings ORDER BY id',
     ),
+    boards: await rows('SELECT id, workspace_id, user_id, name, position FROM stream_boards ORDER BY id'),
+    columns: await rows(
+      'SELECT id, board_id, position, kind, account_id, config FROM stream_columns ORDER BY id',
+    ),
+    sources: await rows(
+      'SELECT workspace_id, source_key, kind, account_id FROM stream_sources ORDER BY workspace_id, source_key',
+    ),
+    streamItems: await rows(
+      'SELECT workspace_id, source_key, item_id, item FROM stream_items ORDER BY workspace_id, source_key, item_id',
+    ),
+    listTemplates: await rows(
+      'SELECT id, workspace_id, name, description, members, updated_at FROM list_templates ORDER BY id',
+    ),
+    listeningQueries: await rows(
+      'SELECT id, workspace_id, name, query, md5(tree::text) AS tree, active, own_brand, mastodon_instances, feed_urls, spike_sigma, spike_min_count, negative_jump_points, alert_cooldown_minutes, alert_email, updated_at FROM listening_queries ORDER BY id',
+    ),
+    listeningMentions: await rows(
+      'SELECT id, workspace_id, query_ids::text AS query_ids, md5(text) AS text, posted_at FROM listening_mentions ORDER BY id',
+    ),
+    listeningCounts: await rows(
+      'SELECT query_id, workspace_id, minute, total, positive, negative, neutral FROM listening_counts ORDER BY query_id, minute',
+    ),
+    listeningAlerts: await rows(
+      'SELECT id, workspace_id, query_id, kind, read_at FROM listening_alerts ORDER BY id',
+    ),
+    listeningCursors: await rows('SELECT source, cursor, updated_at FROM listening_cursors ORDER BY source'),
     audit: await auditCount(),
   };
 }
@@ -491,6 +529,256 @@ async function bookAs(person: Person, withCoach = coachId): Promise<string> {
 const bookingRow = async (id: string) =>
   (await rows(`SELECT member_id, status, starts_at, sequence FROM coaching_bookings WHERE id = '${id}'`))[0];
 
+/** lists.manage and streams.engage: owners, admins and editors. */
+const editorsAndUpOfA = (status: number): Record<Actor, number> => ({
+  ...membersOfA(status),
+  contributor: 403,
+  viewer: 403,
+});
+
+/** A Mastodon account on the local stand-in, written directly; in A unless another workspace is named. */
+async function stubAccount(options: { workspaceId?: string; connectedBy?: string } = {}): Promise<string> {
+  accountSeq += 1;
+  const credentials = JSON.stringify({ instanceUrl: stub.instanceUrl, accessToken: stub.accessToken });
+  const found = await app.database.executor.executeSql(
+    `INSERT INTO social_accounts (workspace_id, network, remote_id, handle, display_name, service_url, credentials_sealed, connected_by)
+     VALUES ($1, 'mastodon', $2, $3, 'Alice', $4, $5, $6) RETURNING id`,
+    [
+      options.workspaceId ?? wsA,
+      `stub-${accountSeq}`,
+      `alice${accountSeq}@stub.test`,
+      stub.instanceUrl,
+      app.ctx.secretBox.seal(credentials),
+      options.connectedBy ?? null,
+    ],
+  );
+  return found.rows[0].id;
+}
+
+/** A Bluesky account of A whose server does not answer (nothing listens on port 1), written directly. */
+async function unreachableAccount(): Promise<string> {
+  accountSeq += 1;
+  const service = 'http://127.0.0.1:1';
+  const credentials = { service, identifier: `down${accountSeq}.test`, appPassword: 'aaaa-bbbb-cccc-dddd' };
+  const found = await app.database.executor.executeSql(
+    `INSERT INTO social_accounts (workspace_id, network, remote_id, handle, display_name, service_url, credentials_sealed)
+     VALUES ($1, 'bluesky', $2, $3, 'Down', $4, $5) RETURNING id`,
+    [
+      wsA,
+      `did:plc:down${accountSeq}`,
+      credentials.identifier,
+      service,
+      app.ctx.secretBox.seal(JSON.stringify(credentials)),
+    ],
+  );
+  return found.rows[0].id;
+}
+
+/** A's account on the stand-in that the Streams and Lists rows share; nobody of A connected it. */
+let streamAccount: string;
+/** Someone on the stand-in's server, to follow, list, find and reply to. */
+let bob: StubAccount;
+let stubListSeq = 0;
+
+/** A list of the stand-in's account, made on the server directly; its id. */
+function stubList(title: string, members: string[] = []): string {
+  stubListSeq += 1;
+  const id = `9${String(stubListSeq).padStart(5, '0')}`;
+  stub.streams.lists.set(id, { id, title, members });
+  return id;
+}
+
+const listsUrl = (path = '', account = streamAccount) =>
+  `/api/workspaces/${wsA}/accounts/${account}/lists${path}`;
+
+/** A board of the person's own, made through the API. */
+async function boardOf(person: Person, name = 'A board for the matrix'): Promise<string> {
+  const response = await person.client.post(`/api/workspaces/${wsA}/boards`, { name });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json().id;
+}
+
+/** A column on the person's board, added through the API (the planner's scheduled posts by default). */
+async function columnOf(
+  person: Person,
+  boardId: string,
+  body: object = { kind: 'scheduled' },
+): Promise<string> {
+  const response = await person.client.post(`/api/workspaces/${wsA}/boards/${boardId}/columns`, body);
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json().id;
+}
+
+/** The learner's board, with a scheduled and a home column, at which the rows about another's board aim. */
+let learnerBoard: { boardId: string; columnIds: string[] } | undefined;
+
+async function learnersBoard(): Promise<{ boardId: string; columnIds: string[] }> {
+  if (!learnerBoard) {
+    const boardId = await boardOf(learner, 'The learner’s board');
+    const columnIds = [
+      await columnOf(learner, boardId),
+      await columnOf(learner, boardId, { kind: 'home', accountId: streamAccount }),
+    ];
+    learnerBoard = { boardId, columnIds };
+  }
+  return learnerBoard;
+}
+
+/**
+ * A new board of the actor's own with the columns asked for; the outsider and the visitor aim at the
+ * learner's board and its columns instead (one person may have only 20 boards).
+ */
+async function boardFor(
+  actor: Actor,
+  columns: object[] = [],
+): Promise<{ boardId: string; columnIds: string[] }> {
+  if (actor === 'outsider' || actor === 'visitor') return learnersBoard();
+  const boardId = await boardOf(people[actor]);
+  const columnIds: string[] = [];
+  for (const column of columns) columnIds.push(await columnOf(people[actor], boardId, column));
+  return { boardId, columnIds };
+}
+
+const SCHEDULED = { kind: 'scheduled' };
+/** A cursor before every scheduled post: a scheduled column's older page then starts at the first. */
+const FROM_THE_START = encodeCursor({ sortAt: new Date(0).toISOString(), itemId: NOWHERE });
+
+const boardsUrl = (path = '') => `/api/workspaces/${wsA}/boards${path}`;
+const columnRows = async (boardId: string) =>
+  rows(`SELECT id, position, kind FROM stream_columns WHERE board_id = '${boardId}' ORDER BY position`);
+const boardRows = async (id: string) => rows(`SELECT user_id, name FROM stream_boards WHERE id = '${id}'`);
+
+/** A list template of A, made by the owner through the API. */
+async function ownersTemplate(name = 'A template for the matrix'): Promise<string> {
+  const response = await people.owner.client.post(`/api/workspaces/${wsA}/list-templates`, {
+    name,
+    description: 'Made for the matrix.',
+    members: [{ network: 'mastodon', handle: 'bob' }],
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json().id;
+}
+
+/** The template the apply rows use: one person the server knows, one it does not, one on Bluesky. */
+let applyTemplate: string;
+
+/** A post of bob's stored as an item of the shared account's home column, as a board shows it. */
+async function storedItemOf(postId: string): Promise<void> {
+  const item: StreamItem = {
+    id: postId,
+    network: 'mastodon',
+    kind: 'post',
+    postId,
+    url: `${stub.instanceUrl}/@bob/${postId}`,
+    text: 'A post to like',
+    author: { id: bob.id, handle: 'bob', displayName: 'Bob', url: `${stub.instanceUrl}/@bob` },
+    createdAt: new Date().toISOString(),
+    counts: { replies: 0, reposts: 0, likes: 0 },
+    viewer: { liked: false, reposted: false },
+  };
+  await app.database.executor.executeSql(
+    `INSERT INTO stream_items (workspace_id, source_key, item_id, sort_at, item) VALUES ($1, $2, $3, now(), $4::jsonb)`,
+    [wsA, `home:${streamAccount}`, postId, JSON.stringify(item)],
+  );
+}
+
+const listeningUrl = (path: string, workspaceId = wsA) => `/api/workspaces/${workspaceId}/listening${path}`;
+let listeningSeq = 0;
+
+/** A listening query made through the API: in A by its owner, in B by the outsider. */
+async function listeningQueryOf(workspaceId = wsA): Promise<string> {
+  listeningSeq += 1;
+  const person = workspaceId === wsA ? people.owner : people.outsider;
+  const response = await person.client.post(listeningUrl('/queries', workspaceId), {
+    name: `Matrix query ${listeningSeq}`,
+    query: `matrix${listeningSeq} OR #matrix${listeningSeq}`,
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json().id;
+}
+
+/** When the one mention the reading rows find was posted, and the day around it. */
+const HEARD_AT = '2025-03-31T10:15:00.000Z';
+const HEARD_DAY = 'from=2025-03-31T00:00:00Z&to=2025-04-01T00:00:00Z';
+let mentionSeq = 0;
+
+/** A mention the queries found, stored directly as the ingest worker would; its id. */
+async function mentionOf(
+  queryIds: string[],
+  text: string,
+  workspaceId = wsA,
+  postedAt = HEARD_AT,
+): Promise<number> {
+  mentionSeq += 1;
+  const found = await app.database.executor.executeSql(
+    `INSERT INTO listening_mentions (workspace_id, query_ids, source, remote_id, url, author_handle, author_name,
+       text, lang, sentiment, sentiment_score, hashtags, posted_at)
+     VALUES ($1, $2::uuid[], 'bluesky', $3, $4, 'bob.test', 'Bob Biswas', $5, 'en', 'positive', 0.6,
+       ARRAY['mango']::text[], $6) RETURNING id`,
+    [
+      workspaceId,
+      `{${queryIds.join(',')}}`,
+      `at://did:plc:matrix/app.bsky.feed.post/${mentionSeq}`,
+      `https://bsky.app/profile/bob.test/post/${mentionSeq}`,
+      text,
+      postedAt,
+    ],
+  );
+  return Number(found.rows[0].id);
+}
+
+/** The count of one positive mention for the query in the minute it was posted. */
+async function countOf(queryId: string, minute = HEARD_AT, workspaceId = wsA): Promise<void> {
+  await app.database.executor.executeSql(
+    `INSERT INTO listening_counts (query_id, workspace_id, minute, total, positive) VALUES ($1, $2, $3, 1, 1)`,
+    [queryId, workspaceId, minute],
+  );
+}
+
+/** An unread volume alert about the query, stored directly as the spike check would; its id. */
+async function alertOf(queryId: string, workspaceId = wsA): Promise<string> {
+  const found = await app.database.executor.executeSql(
+    `INSERT INTO listening_alerts (workspace_id, query_id, kind, window_start, window_end, detail)
+     VALUES ($1, $2, 'volume', now() - interval '1 hour', now(), '{"count":40,"mean":1.5,"stdDev":1}'::jsonb)
+     RETURNING id`,
+    [workspaceId, queryId],
+  );
+  return found.rows[0].id;
+}
+
+/**
+ * The queries of A the reading rows share: one that heard a single mention (with its count), and a rival
+ * that heard nothing of its own; made on first use.
+ */
+let heard: { queryId: string; mentionId: number; rivalId: string } | undefined;
+
+async function heardQuery(): Promise<{ queryId: string; mentionId: number; rivalId: string }> {
+  if (!heard) {
+    const queryId = await listeningQueryOf();
+    const mentionId = await mentionOf([queryId], 'Mango juice, heard in the matrix #mango');
+    await countOf(queryId);
+    heard = { queryId, mentionId, rivalId: await listeningQueryOf() };
+  }
+  return heard;
+}
+
+/** A query of workspace B with a mention and an alert, which no member of A may reach; made on first use. */
+let theirs: { queryId: string; alertId: string } | undefined;
+
+async function theirQuery(): Promise<{ queryId: string; alertId: string }> {
+  if (!theirs) {
+    const queryId = await listeningQueryOf(wsB);
+    await mentionOf([queryId], 'Mango juice, heard in B', wsB);
+    theirs = { queryId, alertId: await alertOf(queryId, wsB) };
+  }
+  return theirs;
+}
+
+const listeningQueryRow = async (id: string) =>
+  rows(
+    `SELECT workspace_id, name, query, active, own_brand, mastodon_instances, feed_urls, spike_sigma, spike_min_count, alert_cooldown_minutes FROM listening_queries WHERE id = '${id}'`,
+  );
+
 interface Call {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
@@ -514,8 +802,8 @@ interface Row {
   /** What the call does, when the route has more than one row. */
   what?: string;
   expect: Record<Actor, number>;
-  /** Whether an allowed call writes exactly one audit event. */
-  audited: boolean;
+  /** Whether an allowed call writes exactly one audit event, or how many it writes. */
+  audited: boolean | number;
   prepare(actor: Actor): Promise<Call> | Call;
   /** Checks the effect of an allowed call (refused calls are checked for no change by the runner). */
   verify?(actor: Actor, call: Call, response: LightMyRequestResponse): Promise<void>;
@@ -2039,6 +2327,854 @@ const MATRIX: Row[] = [
     }),
   },
   {
+    route: 'GET /api/workspaces/:workspaceId/boards',
+    what: 'their own boards (a first one made for someone who has none)',
+    expect: membersOfA(200),
+    audited: false,
+    prepare: () => ({ method: 'GET', url: boardsUrl() }),
+    verify: async (actor, _call, response) => {
+      const mine = await rows(
+        `SELECT id FROM stream_boards WHERE workspace_id = '${wsA}' AND user_id = '${people[actor as Role].id}' ORDER BY id`,
+      );
+      expect(mine.length).toBeGreaterThan(0);
+      const listed = response.json().boards.map((b: { id: string }) => b.id);
+      expect([...listed].sort()).toEqual(mine.map((r) => r.id));
+    },
+  },
+  {
+    route: 'POST /api/workspaces/:workspaceId/boards',
+    expect: membersOfA(201),
+    audited: false,
+    prepare: (actor) => ({ method: 'POST', url: boardsUrl(), body: { name: `Board of ${actor}` } }),
+    verify: async (actor, _call, response) =>
+      expect(await boardRows(response.json().id)).toEqual([
+        { user_id: people[actor as Role].id, name: `Board of ${actor}` },
+      ]),
+  },
+  {
+    route: 'PATCH /api/workspaces/:workspaceId/boards/:boardId',
+    what: 'rename their own board (outsider and visitor: the learner’s)',
+    expect: membersOfA(200),
+    audited: false,
+    prepare: async (actor) => ({
+      method: 'PATCH',
+      url: boardsUrl(`/${(await boardFor(actor)).boardId}`),
+      body: { name: `Renamed by ${actor}` },
+    }),
+    verify: async (actor, call) =>
+      expect(await boardRows(call.url.split('/').at(-1)!)).toEqual([
+        { user_id: people[actor as Role].id, name: `Renamed by ${actor}` },
+      ]),
+  },
+  {
+    route: 'PATCH /api/workspaces/:workspaceId/boards/:boardId',
+    what: 'the learner’s board',
+    expect: membersOfA(404),
+    audited: false,
+    prepare: async () => ({
+      method: 'PATCH',
+      url: boardsUrl(`/${(await learnersBoard()).boardId}`),
+      body: { name: 'Taken over' },
+    }),
+  },
+  {
+    route: 'DELETE /api/workspaces/:workspaceId/boards/:boardId',
+    what: 'their own board with a column (outsider and visitor: the learner’s)',
+    expect: membersOfA(204),
+    audited: false,
+    prepare: async (actor) => {
+      const { boardId, columnIds } = await boardFor(actor, [SCHEDULED]);
+      return { method: 'DELETE', url: boardsUrl(`/${boardId}`), token: columnIds[0] };
+    },
+    verify: async (_actor, call) => {
+      expect(await boardRows(call.url.split('/').at(-1)!)).toEqual([]);
+      expect(await rows(`SELECT id FROM stream_columns WHERE id = '${call.token}'`)).toEqual([]);
+    },
+  },
+  {
+    route: 'DELETE /api/workspaces/:workspaceId/boards/:boardId',
+    what: 'the learner’s board',
+    expect: membersOfA(404),
+    audited: false,
+    prepare: async () => ({ method: 'DELETE', url: boardsUrl(`/${(await learnersBoard()).boardId}`) }),
+  },
+  {
+    route: 'POST /api/workspaces/:workspaceId/boards/:boardId/columns',
+    what: 'the home timeline of an account, on their own board (outsider and visitor: the learner’s)',
+    expect: membersOfA(201),
+    audited: false,
+    prepare: async (actor) => ({
+      method: 'POST',
+      url: boardsUrl(`/${(await boardFor(actor)).boardId}/columns`),
+      body: { kind: 'home', accountId: streamAccount },
+    }),
+    verify: async (_actor, call, response) => {
+      expect(response.json()).toMatchObject({ kind: 'home', accountId: streamAccount, position: 0 });
+      expect(await columnRows(call.url.split('/').at(-2)!)).toEqual([
+        { id: response.json().id, position: 0, kind: 'home' },
+      ]);
+    },
+  },
+  {
+    route: 'POST /api/workspaces/:workspaceId/boards/:boardId/columns',
+    what: 'on the learner’s board',
+    expect: membersOfA(404),
+    audited: false,
+    prepare: async () => ({
+      method: 'POST',
+      url: boardsUrl(`/${(await learnersBoard()).boardId}/columns`),
+      body: SCHEDULED,
+    }),
+  },
+  {
+    route: 'PUT /api/workspaces/:workspaceId/boards/:boardId/columns/order',
+    what: 'swap the two columns of their own board (outsider and visitor: the learner’s)',
+    expect: membersOfA(200),
+    audited: false,
+    prepare: async (actor) => {
+      const { boardId, columnIds } = await boardFor(actor, [
+        SCHEDULED,
+        { kind: 'home', accountId: streamAccount },
+      ]);
+      return {
+        method: 'PUT',
+        url: boardsUrl(`/${boardId}/columns/order`),
+        body: { columnIds: [...columnIds].reverse() },
+      };
+    },
+    verify: async (_actor, call) =>
+      expect((await columnRows(call.url.split('/').at(-3)!)).map((c) => c.id)).toEqual(
+        (call.body as { columnIds: string[] }).columnIds,
+      ),
+  },
+  {
+    route: 'PUT /api/workspaces/:workspaceId/boards/:boardId/columns/order',
+    what: 'the learner’s board',
+    expect: membersOfA(404),
+    audited: false,
+    prepare: async () => {
+      const { boardId, columnIds } = await learnersBoard();
+      return {
+        method: 'PUT',
+        url: boardsUrl(`/${boardId}/columns/order`),
+        body: { columnIds: [...columnIds].reverse() },
+      };
+    },
+  },
+  {
+    route: 'DELETE /api/workspaces/:workspaceId/boards/:boardId/columns/:columnId',
+    what: 'a column of their own board (outsider and visitor: the learner’s)',
+    expect: membersOfA(204),
+    audited: false,
+    prepare: async (actor) => {
+      const { boardId, columnIds } = await boardFor(actor, [SCHEDULED]);
+      return { method: 'DELETE', url: boardsUrl(`/${boardId}/columns/${columnIds[0]}`) };
+    },
+    verify: async (_actor, call) => expect(await columnRows(call.url.split('/').at(-3)!)).toEqual([]),
+  },
+  {
+    route: 'DELETE /api/workspaces/:workspaceId/boards/:boardId/columns/:columnId',
+    what: 'a column of the learner’s board',
+    expect: membersOfA(404),
+    audited: false,
+    prepare: async () => {
+      const { boardId, columnIds } = await learnersBoard();
+      return { method: 'DELETE', url: boardsUrl(`/${boardId}/columns/${columnIds[0]}`) };
+    },
+  },
+  {
+    route: 'GET /api/workspaces/:workspaceId/boards/:boardId/items',
+    what: 'their own board (outsider and visitor: the learner’s)',
+    expect: membersOfA(200),
+    audited: false,
+    prepare: async (actor) => {
+      const { boardId, columnIds } = await boardFor(actor, [SCHEDULED]);
+      return { method: 'GET', url: boardsUrl(`/${boardId}/items`), token: columnIds[0] };
+    },
+    verify: async (_actor, call, response) =>
+      expect(response.json().columns).toEqual([
+        expect.objectContaining({ columnId: call.token, error: null, loading: false }),
+      ]),
+  },
+  {
+    route: 'GET /api/workspaces/:workspaceId/boards/:boardId/items',
+    what: 'the learner’s board',
+    expect: membersOfA(404),
+    audited: false,
+    prepare: async () => ({ method: 'GET', url: boardsUrl(`/${(await learnersBoard()).boardId}/items`) }),
+  },
+  {
+    route: 'GET /api/workspaces/:workspaceId/boards/:boardId/columns/:columnId/items',
+    what: 'the scheduled posts of one account, on their own board (outsider and visitor: the learner’s)',
+    expect: membersOfA(200),
+    audited: false,
+    prepare: async (actor) => {
+      const accountId = await insertAccount();
+      const scheduled = await people.owner.client.post(`/api/workspaces/${wsA}/posts`, {
+        text: 'Scheduled for a column',
+        targets: [{ accountId }],
+        mode: 'schedule',
+        scheduledAt: new Date(Date.now() + 3 * 3600_000).toISOString(),
+      });
+      expect(scheduled.statusCode, scheduled.body).toBe(201);
+      const { boardId, columnIds } = await boardFor(actor, [{ kind: 'scheduled', accountId }]);
+      return {
+        method: 'GET',
+        url: boardsUrl(`/${boardId}/columns/${columnIds[0]}/items?cursor=${FROM_THE_START}`),
+        token: scheduled.json().targets[0].id,
+      };
+    },
+    verify: async (_actor, call, response) =>
+      expect(response.json()).toEqual({
+        items: [
+          expect.objectContaining({ id: call.token, kind: 'scheduled', text: 'Scheduled for a column' }),
+        ],
+        cursor: null,
+      }),
+  },
+  {
+    route: 'GET /api/workspaces/:workspaceId/boards/:boardId/columns/:columnId/items',
+    what: 'a column of the learner’s board',
+    expect: membersOfA(404),
+    audited: false,
+    prepare: async () => {
+      const { boardId, columnIds } = await learnersBoard();
+      return {
+        method: 'GET',
+        url: boardsUrl(`/${boardId}/columns/${columnIds[0]}/items?cursor=${FROM_THE_START}`),
+      };
+    },
+  },
+  {
+    route: 'GET /api/workspaces/:workspaceId/boards/:boardId/events',
+    what: 'a stream of their own board, closed after the shortest timeout, 5 s (outsider and visitor: the learner’s)',
+    expect: membersOfA(200),
+    audited: false,
+    prepare: async (actor) => ({
+      method: 'GET',
+      url: boardsUrl(`/${(await boardFor(actor, [SCHEDULED])).boardId}/events?timeout=5`),
+    }),
+    verify: async (_actor, _call, response) =>
+      expect(response.headers['content-type']).toMatch(/^text\/event-stream/),
+  },
+  {
+    route: 'GET /api/workspaces/:workspaceId/boards/:boardId/events',
+    what: 'the learner’s board',
+    expect: membersOfA(404),
+    audited: false,
+    prepare: async () => ({
+      method: 'GET',
+      url: boardsUrl(`/${(await learnersBoard()).boardId}/events?timeout=5`),
+    }),
+  },
+  {
+    route: 'POST /api/workspaces/:workspaceId/streams/actions',
+    what: 'like a post as an account of A, stored in a column',
+    expect: editorsAndUpOfA(204),
+    audited: true,
+    prepare: async (actor) => {
+      const status = stub.streams.addStatus(bob.id, `A post ${actor} likes`);
+      await storedItemOf(status.id);
+      return {
+        method: 'POST',
+        url: `/api/workspaces/${wsA}/streams/actions`,
+        body: { accountId: streamAccount, action: 'like', postId: status.id },
+      };
+    },
+    verify: async (_actor, call) => {
+      const postId = (call.body as { postId: string }).postId;
+      expect(stub.streams.favourited.has(postId)).toBe(true);
+      const [stored] = await rows(`SELECT item FROM stream_items WHERE item_id = '${postId}'`);
+      expect(stored.item).toMatchObject({ viewer: { liked: true }, counts: { likes: 1 } });
+    },
+  },
+  {
+    route: 'POST /api/workspaces/:workspaceId/streams/actions',
+    what: 'like as an account whose server does not answer: those allowed get as far as the network and a 422',
+    expect: editorsAndUpOfA(422),
+    audited: false,
+    prepare: async () => ({
+      method: 'POST',
+      url: `/api/workspaces/${wsA}/streams/actions`,
+      body: {
+        accountId: await unreachableAccount(),
+        action: 'like',
+        postId: 'at://did:plc:somebody/app.bsky.feed.post/3kmatrix',
+        postCid: 'bafyreimatrix',
+      },
+    }),
+  },
+  {
+    route: 'POST /api/workspaces/:workspaceId/streams/replies',
+    what: 'reply to a post as an account of A (a contributor’s reply waits for approval)',
+    expect: postWritersOfA(201),
+    audited: true,
+    prepare: (actor) => {
+      const status = stub.streams.addStatus(bob.id, `A post ${actor} answers`);
+      return {
+        method: 'POST',
+        url: `/api/workspaces/${wsA}/streams/replies`,
+        body: {
+          accountId: streamAccount,
+          text: `Replied by ${actor}`,
+          kind: 'reply',
+          postId: status.id,
+          postUrl: status.url,
+        },
+      };
+    },
+    verify: async (actor, call, response) => {
+      const { postId } = call.body as { postId: string };
+      expect(response.json().status).toBe(actor === 'contributor' ? 'pending_approval' : 'scheduled');
+      expect(
+        await rows(
+          `SELECT account_id, text, status, reply_to_remote->'parent'->>'id' AS parent FROM post_targets WHERE post_id = '${response.json().postId}'`,
+        ),
+      ).toEqual([
+        {
+          account_id: streamAccount,
+          text: `Replied by ${actor}`,
+          status: response.json().status,
+          parent: postId,
+        },
+      ]);
+    },
+  },
+  {
+    route: 'GET /api/workspaces/:workspaceId/accounts/:accountId/lists',
+    expect: membersOfA(200),
+    audited: false,
+    prepare: () => ({ method: 'GET', url: listsUrl(), token: stubList('Read by everyone') }),
+    verify: async (_actor, call, response) =>
+      expect(response.json().lists).toContainEqual(
+        expect.objectContaining({ id: call.token, name: 'Read by everyone' }),
+      ),
+  },
+  {
+    route: 'GET /api/workspaces/:workspaceId/accounts/:accountId/lists',
+    what: 'an account of workspace B, through A’s address',
+    expect: membersOfA(404),
+    audited: false,
+    prepare: async () => ({ method: 'GET', url: listsUrl('', await stubAccount({ workspaceId: wsB })) }),
+  },
+  {
+    route: 'POST /api/workspaces/:workspaceId/accounts/:accountId/lists',
+    expect: editorsAndUpOfA(201),
+    audited: true,
+    prepare: (actor) => ({
+      method: 'POST',
+      url: listsUrl(),
+      body: { name: `List by ${actor}`, description: 'Made in the matrix' },
+    }),
+    verify: async (actor, _call, response) =>
+      expect(stub.streams.lists.get(response.json().id)).toMatchObject({ title: `List by ${actor}` }),
+  },
+  {
+    route: 'PATCH /api/workspaces/:workspaceId/accounts/:accountId/lists/:listId',
+    what: 'rename a list',
+    expect: editorsAndUpOfA(200),
+    audited: true,
+    prepare: (actor) => ({
+      method: 'PATCH',
+      url: listsUrl(`/${stubList('Before renaming')}`),
+      body: { name: `Renamed by ${actor}`, description: '' },
+    }),
+    verify: async (actor, call) =>
+      expect(stub.streams.lists.get(call.url.split('/').at(-1)!)).toMatchObject({
+        title: `Renamed by ${actor}`,
+      }),
+  },
+  {
+    route: 'DELETE /api/workspaces/:workspaceId/accounts/:accountId/lists/:listId',
+    expect: editorsAndUpOfA(204),
+    audited: true,
+    prepare: () => ({ method: 'DELETE', url: listsUrl(`/${stubList('To delete')}`) }),
+    verify: async (_actor, call) => expect(stub.streams.lists.has(call.url.split('/').at(-1)!)).toBe(false),
+  },
+  {
+    route: 'GET /api/workspaces/:workspaceId/accounts/:accountId/lists/:listId/members',
+    expect: membersOfA(200),
+    audited: false,
+    prepare: () => ({ method: 'GET', url: listsUrl(`/${stubList('With bob', [bob.id])}/members`) }),
+    verify: async (_actor, _call, response) =>
+      expect(response.json().members.map((m: { id: string }) => m.id)).toEqual([bob.id]),
+  },
+  {
+    route: 'POST /api/workspaces/:workspaceId/accounts/:accountId/lists/:listId/members',
+    what: 'add someone (followed first)',
+    expect: editorsAndUpOfA(204),
+    audited: true,
+    prepare: () => ({
+      method: 'POST',
+      url: listsUrl(`/${stubList('To add to')}/members`),
+      body: { actorId: bob.id },
+    }),
+    verify: async (_actor, call) =>
+      expect(stub.streams.lists.get(call.url.split('/').at(-2)!)?.members).toEqual([bob.id]),
+  },
+  {
+    route: 'DELETE /api/workspaces/:workspaceId/accounts/:accountId/lists/:listId/members/:actorId',
+    expect: editorsAndUpOfA(204),
+    audited: true,
+    prepare: () => ({
+      method: 'DELETE',
+      url: listsUrl(`/${stubList('To remove from', [bob.id])}/members/${bob.id}`),
+    }),
+    verify: async (_actor, call) =>
+      expect(stub.streams.lists.get(call.url.split('/').at(-3)!)?.members).toEqual([]),
+  },
+  {
+    route: 'GET /api/workspaces/:workspaceId/accounts/:accountId/actors',
+    what: 'find people by handle',
+    expect: membersOfA(200),
+    audited: false,
+    prepare: () => ({ method: 'GET', url: `/api/workspaces/${wsA}/accounts/${streamAccount}/actors?q=bob` }),
+    verify: async (_actor, _call, response) =>
+      expect(response.json().actors.map((a: { id: string }) => a.id)).toEqual([bob.id]),
+  },
+  {
+    route: 'GET /api/workspaces/:workspaceId/list-templates',
+    expect: membersOfA(200),
+    audited: false,
+    prepare: () => ({ method: 'GET', url: `/api/workspaces/${wsA}/list-templates` }),
+    verify: async (_actor, _call, response) => {
+      const stored = await rows(`SELECT id FROM list_templates WHERE workspace_id = '${wsA}' ORDER BY id`);
+      const listed = response.json().templates.map((t: { id: string }) => t.id);
+      expect([...listed].sort()).toEqual(stored.map((r) => r.id));
+      expect(response.json().templates.map((t: { name: string }) => t.name)).toContain(
+        'People to learn from',
+      );
+    },
+  },
+  {
+    route: 'POST /api/workspaces/:workspaceId/list-templates',
+    expect: managersOfA(201),
+    audited: true,
+    prepare: (actor) => ({
+      method: 'POST',
+      url: `/api/workspaces/${wsA}/list-templates`,
+      body: { name: `Template by ${actor}`, members: [{ network: 'mastodon', handle: '@bob' }] },
+    }),
+    verify: async (actor, _call, response) =>
+      expect(
+        await rows(
+          `SELECT workspace_id, name, members FROM list_templates WHERE id = '${response.json().id}'`,
+        ),
+      ).toEqual([
+        {
+          workspace_id: wsA,
+          name: `Template by ${actor}`,
+          members: [{ network: 'mastodon', handle: 'bob' }],
+        },
+      ]),
+  },
+  {
+    route: 'PATCH /api/workspaces/:workspaceId/list-templates/:templateId',
+    expect: managersOfA(200),
+    audited: true,
+    prepare: async (actor) => ({
+      method: 'PATCH',
+      url: `/api/workspaces/${wsA}/list-templates/${await ownersTemplate()}`,
+      body: { name: `Changed by ${actor}`, description: 'Changed', members: [] },
+    }),
+    verify: async (actor, call) =>
+      expect(
+        await rows(`SELECT name, members FROM list_templates WHERE id = '${call.url.split('/').at(-1)}'`),
+      ).toEqual([{ name: `Changed by ${actor}`, members: [] }]),
+  },
+  {
+    route: 'DELETE /api/workspaces/:workspaceId/list-templates/:templateId',
+    expect: managersOfA(204),
+    audited: true,
+    prepare: async () => ({
+      method: 'DELETE',
+      url: `/api/workspaces/${wsA}/list-templates/${await ownersTemplate()}`,
+    }),
+    verify: async (_actor, call) =>
+      expect(await rows(`SELECT id FROM list_templates WHERE id = '${call.url.split('/').at(-1)}'`)).toEqual(
+        [],
+      ),
+  },
+  {
+    route: 'POST /api/workspaces/:workspaceId/list-templates/:templateId/apply',
+    what: 'on an account none of them connected, as a column of their own board (outsider and visitor: the learner’s)',
+    expect: editorsAndUpOfA(201),
+    audited: 2,
+    prepare: async (actor) => ({
+      method: 'POST',
+      url: `/api/workspaces/${wsA}/list-templates/${applyTemplate}/apply`,
+      body: { accountId: streamAccount, boardId: (await boardFor(actor)).boardId },
+    }),
+    verify: async (_actor, call, response) => {
+      const applied = response.json();
+      expect(applied).toMatchObject({
+        added: ['bob'],
+        notFound: ['ghost'],
+        column: { kind: 'list', listId: applied.list.id },
+      });
+      expect(stub.streams.lists.get(applied.list.id)).toMatchObject({
+        title: 'Learning list',
+        members: [bob.id],
+      });
+      const { boardId } = call.body as { boardId: string };
+      expect(await columnRows(boardId)).toEqual([{ id: applied.column.id, position: 0, kind: 'list' }]);
+    },
+  },
+  {
+    route: 'POST /api/workspaces/:workspaceId/list-templates/:templateId/apply',
+    what: 'on an account they connected themselves (outsider and visitor: one the learner connected)',
+    expect: membersOfA(201),
+    audited: 2,
+    prepare: async (actor) => ({
+      method: 'POST',
+      url: `/api/workspaces/${wsA}/list-templates/${applyTemplate}/apply`,
+      body: { accountId: await stubAccount({ connectedBy: memberOrLearner(actor).id }) },
+    }),
+    verify: async (_actor, _call, response) => {
+      expect(response.json()).toMatchObject({ added: ['bob'], notFound: ['ghost'], column: null });
+      expect(stub.streams.lists.get(response.json().list.id)?.members).toEqual([bob.id]);
+    },
+  },
+  {
+    route: 'GET /api/workspaces/:workspaceId/listening/queries',
+    expect: membersOfA(200),
+    audited: false,
+    prepare: async () => {
+      await heardQuery();
+      return { method: 'GET', url: listeningUrl('/queries') };
+    },
+    verify: async (_actor, _call, response) => {
+      const stored = await rows(`SELECT id FROM listening_queries WHERE workspace_id = '${wsA}' ORDER BY id`);
+      const listed = response.json().queries.map((q: { id: string }) => q.id);
+      expect(listed).toContain(heard!.queryId);
+      expect([...listed].sort()).toEqual(stored.map((r) => r.id));
+    },
+  },
+  {
+    route: 'POST /api/workspaces/:workspaceId/listening/queries',
+    what: 'with an instance and a feed on the local test servers, which starts a backfill',
+    expect: editorsAndUpOfA(201),
+    audited: true,
+    prepare: (actor) => ({
+      method: 'POST',
+      url: listeningUrl('/queries'),
+      body: {
+        name: `Heard by ${actor}`,
+        query: '"mango juice" OR #mango',
+        ownBrand: true,
+        mastodonInstances: [`${snac.instanceUrl}/about`],
+        feedUrls: [`${stub.instanceUrl}/feed.xml`],
+        spikeMinCount: 5,
+      },
+    }),
+    verify: async (actor, _call, response) => {
+      const { id } = response.json();
+      expect(await listeningQueryRow(id)).toEqual([
+        {
+          workspace_id: wsA,
+          name: `Heard by ${actor}`,
+          query: '"mango juice" OR #mango',
+          active: true,
+          own_brand: true,
+          mastodon_instances: [new URL(snac.instanceUrl).origin],
+          feed_urls: [`${stub.instanceUrl}/feed.xml`],
+          spike_sigma: 3,
+          spike_min_count: 5,
+          alert_cooldown_minutes: 60,
+        },
+      ]);
+      expect(
+        await rows(
+          `SELECT data->>'workspaceId' AS workspace FROM pgboss.job WHERE name = 'listening-backfill' AND data->>'queryId' = '${id}'`,
+        ),
+      ).toEqual([{ workspace: wsA }]);
+    },
+  },
+  {
+    route: 'GET /api/workspaces/:workspaceId/listening/queries/:queryId',
+    expect: membersOfA(200),
+    audited: false,
+    prepare: async () => ({
+      method: 'GET',
+      url: listeningUrl(`/queries/${(await heardQuery()).queryId}`),
+    }),
+    verify: async (_actor, call, response) =>
+      expect(response.json()).toMatchObject({ id: call.url.split('/').at(-1), active: true }),
+  },
+  {
+    route: 'GET /api/workspaces/:workspaceId/listening/queries/:queryId',
+    what: 'a query of workspace B, through A’s address',
+    expect: membersOfA(404),
+    audited: false,
+    prepare: async () => ({ method: 'GET', url: listeningUrl(`/queries/${(await theirQuery()).queryId}`) }),
+  },
+  {
+    route: 'PATCH /api/workspaces/:workspaceId/listening/queries/:queryId',
+    what: 'change the name, the text, the alert settings and pause it',
+    expect: editorsAndUpOfA(200),
+    audited: true,
+    prepare: async (actor) => ({
+      method: 'PATCH',
+      url: listeningUrl(`/queries/${await listeningQueryOf()}`),
+      body: {
+        name: `Changed by ${actor}`,
+        query: 'lychee OR #lychee',
+        active: false,
+        spikeSigma: 2.5,
+        alertCooldownMinutes: 30,
+      },
+    }),
+    verify: async (actor, call) => {
+      const [row] = await listeningQueryRow(call.url.split('/').at(-1)!);
+      expect(row).toMatchObject({
+        name: `Changed by ${actor}`,
+        query: 'lychee OR #lychee',
+        active: false,
+        spike_sigma: 2.5,
+        alert_cooldown_minutes: 30,
+      });
+    },
+  },
+  {
+    route: 'PATCH /api/workspaces/:workspaceId/listening/queries/:queryId',
+    what: 'a query of workspace B, through A’s address',
+    expect: editorsAndUpOfA(404),
+    audited: false,
+    prepare: async () => ({
+      method: 'PATCH',
+      url: listeningUrl(`/queries/${(await theirQuery()).queryId}`),
+      body: { name: 'Taken over', active: false },
+    }),
+  },
+  {
+    route: 'DELETE /api/workspaces/:workspaceId/listening/queries/:queryId',
+    what: 'with its counts, its alert, the mention only it found; a mention it shares stays',
+    expect: editorsAndUpOfA(204),
+    audited: true,
+    prepare: async () => {
+      const queryId = await listeningQueryOf();
+      const { rivalId } = await heardQuery();
+      const own = await mentionOf([queryId], 'Heard only by the query to delete');
+      const shared = await mentionOf([queryId, rivalId], 'Heard by the query to delete and the rival');
+      await countOf(queryId);
+      await alertOf(queryId);
+      return {
+        method: 'DELETE',
+        url: listeningUrl(`/queries/${queryId}`),
+        data: { own: String(own), shared: String(shared) },
+      };
+    },
+    verify: async (_actor, call) => {
+      const queryId = call.url.split('/').at(-1)!;
+      expect(await listeningQueryRow(queryId)).toEqual([]);
+      for (const table of ['listening_counts', 'listening_alerts'])
+        expect(await rows(`SELECT query_id FROM ${table} WHERE query_id = '${queryId}'`)).toEqual([]);
+      expect(await rows(`SELECT id FROM listening_mentions WHERE id = ${call.data!.own}`)).toEqual([]);
+      const [shared] = await rows(
+        `SELECT query_ids::text AS ids FROM listening_mentions WHERE id = ${call.data!.shared}`,
+      );
+      expect(shared.ids).toBe(`{${heard!.rivalId}}`);
+    },
+  },
+  {
+    route: 'DELETE /api/workspaces/:workspaceId/listening/queries/:queryId',
+    what: 'a query of workspace B, through A’s address',
+    expect: editorsAndUpOfA(404),
+    audited: false,
+    prepare: async () => ({
+      method: 'DELETE',
+      url: listeningUrl(`/queries/${(await theirQuery()).queryId}`),
+    }),
+  },
+  {
+    route: 'POST /api/workspaces/:workspaceId/listening/preview',
+    what: 'what a query would match among the stored mentions',
+    expect: membersOfA(200),
+    audited: false,
+    prepare: async () => {
+      await heardQuery();
+      return { method: 'POST', url: listeningUrl('/preview'), body: { query: '"heard in the matrix"' } };
+    },
+    verify: async (_actor, _call, response) => {
+      expect(response.json()).toMatchObject({ count: 1 });
+      expect(response.json().mentions.map((m: { id: number }) => m.id)).toEqual([heard!.mentionId]);
+    },
+  },
+  {
+    route: 'GET /api/workspaces/:workspaceId/listening/queries/:queryId/mentions',
+    expect: membersOfA(200),
+    audited: false,
+    prepare: async () => ({
+      method: 'GET',
+      url: listeningUrl(`/queries/${(await heardQuery()).queryId}/mentions?sentiment=positive`),
+    }),
+    verify: async (_actor, _call, response) =>
+      expect(response.json()).toEqual({
+        mentions: [
+          expect.objectContaining({
+            id: heard!.mentionId,
+            queryIds: [heard!.queryId],
+            text: 'Mango juice, heard in the matrix #mango',
+            postedAt: HEARD_AT,
+          }),
+        ],
+        nextCursor: null,
+      }),
+  },
+  {
+    route: 'GET /api/workspaces/:workspaceId/listening/queries/:queryId/mentions',
+    what: 'of a query of workspace B, through A’s address',
+    expect: membersOfA(404),
+    audited: false,
+    prepare: async () => ({
+      method: 'GET',
+      url: listeningUrl(`/queries/${(await theirQuery()).queryId}/mentions`),
+    }),
+  },
+  {
+    route: 'GET /api/workspaces/:workspaceId/listening/queries/:queryId/timeline',
+    what: 'per hour, over the day of the stored mention',
+    expect: membersOfA(200),
+    audited: false,
+    prepare: async () => ({
+      method: 'GET',
+      url: listeningUrl(`/queries/${(await heardQuery()).queryId}/timeline?${HEARD_DAY}&interval=hour`),
+    }),
+    verify: async (_actor, _call, response) =>
+      expect(response.json().buckets).toEqual([
+        { at: '2025-03-31T10:00:00.000Z', total: 1, positive: 1, negative: 0, neutral: 0 },
+      ]),
+  },
+  {
+    route: 'GET /api/workspaces/:workspaceId/listening/queries/:queryId/top',
+    what: 'over the day of the stored mention',
+    expect: membersOfA(200),
+    audited: false,
+    prepare: async () => ({
+      method: 'GET',
+      url: listeningUrl(`/queries/${(await heardQuery()).queryId}/top?${HEARD_DAY}`),
+    }),
+    verify: async (_actor, _call, response) =>
+      expect(response.json()).toMatchObject({
+        total: 1,
+        authors: [{ handle: 'bob.test', name: 'Bob Biswas', count: 1 }],
+        hashtags: [{ tag: 'mango', count: 1 }],
+        languages: [{ lang: 'en', count: 1 }],
+      }),
+  },
+  {
+    route: 'GET /api/workspaces/:workspaceId/listening/share-of-voice',
+    what: 'the query that heard the mention against its rival',
+    expect: membersOfA(200),
+    audited: false,
+    prepare: async () => {
+      const { queryId, rivalId } = await heardQuery();
+      return {
+        method: 'GET',
+        url: listeningUrl(`/share-of-voice?${HEARD_DAY}&queryIds=${queryId},${rivalId}`),
+      };
+    },
+    verify: async (_actor, _call, response) =>
+      expect(response.json()).toMatchObject({
+        total: 1,
+        queries: [
+          { queryId: heard!.queryId, total: 1, share: 1 },
+          { queryId: heard!.rivalId, total: 0, share: 0 },
+        ],
+      }),
+  },
+  {
+    route: 'GET /api/workspaces/:workspaceId/listening/share-of-voice',
+    what: 'against a query of workspace B',
+    expect: membersOfA(404),
+    audited: false,
+    prepare: async () => ({
+      method: 'GET',
+      url: listeningUrl(
+        `/share-of-voice?queryIds=${(await heardQuery()).queryId},${(await theirQuery()).queryId}`,
+      ),
+    }),
+  },
+  {
+    route: 'GET /api/workspaces/:workspaceId/listening/alerts',
+    what: 'the unread ones',
+    expect: membersOfA(200),
+    audited: false,
+    prepare: async () => {
+      const { queryId } = await heardQuery();
+      await theirQuery();
+      return { method: 'GET', url: listeningUrl('/alerts?unread=true'), token: await alertOf(queryId) };
+    },
+    verify: async (_actor, call, response) => {
+      const unread = await rows(
+        `SELECT id FROM listening_alerts WHERE workspace_id = '${wsA}' AND read_at IS NULL ORDER BY id`,
+      );
+      const listed = response.json().alerts as { id: string }[];
+      expect(response.json().unread).toBe(unread.length);
+      expect(listed.map((a) => a.id).sort()).toEqual(unread.map((r) => r.id));
+      expect(listed.find((a) => a.id === call.token)).toMatchObject({
+        queryId: heard!.queryId,
+        kind: 'volume',
+        count: 40,
+        read: false,
+        suggestCrisisMode: false,
+      });
+    },
+  },
+  {
+    route: 'POST /api/workspaces/:workspaceId/listening/alerts/:alertId/read',
+    expect: membersOfA(204),
+    audited: false,
+    prepare: async () => ({
+      method: 'POST',
+      url: listeningUrl(`/alerts/${await alertOf((await heardQuery()).queryId)}/read`),
+    }),
+    verify: async (_actor, call) => {
+      const [alert] = await rows(
+        `SELECT read_at FROM listening_alerts WHERE id = '${call.url.split('/').at(-2)}'`,
+      );
+      expect(alert.read_at).not.toBeNull();
+    },
+  },
+  {
+    route: 'POST /api/workspaces/:workspaceId/listening/alerts/:alertId/read',
+    what: 'an alert of workspace B, through A’s address',
+    expect: membersOfA(404),
+    audited: false,
+    prepare: async () => ({
+      method: 'POST',
+      url: listeningUrl(`/alerts/${(await theirQuery()).alertId}/read`),
+    }),
+  },
+  {
+    route: 'GET /api/workspaces/:workspaceId/listening/retention',
+    expect: membersOfA(200),
+    audited: false,
+    prepare: () => ({ method: 'GET', url: listeningUrl('/retention') }),
+    verify: async (_actor, _call, response) => {
+      const [row] = await rows(`SELECT listening_retention_days AS days FROM workspaces WHERE id = '${wsA}'`);
+      expect(response.json()).toEqual({ days: row.days });
+    },
+  },
+  {
+    route: 'PUT /api/workspaces/:workspaceId/listening/retention',
+    what: 'keep mentions a month and a few days',
+    expect: managersOfA(200),
+    audited: true,
+    prepare: (actor) => ({
+      method: 'PUT',
+      url: listeningUrl('/retention'),
+      body: { days: 30 + ACTORS.indexOf(actor) },
+    }),
+    verify: async (_actor, call, response) => {
+      const { days } = call.body as { days: number };
+      expect(response.json()).toEqual({ days });
+      expect(
+        await rows(`SELECT listening_retention_days AS days FROM workspaces WHERE id = '${wsA}'`),
+      ).toEqual([{ days }]);
+    },
+  },
+  {
     route: 'GET /api/invitations/:token',
     what: 'anyone holding the link',
     expect: everyone(200),
@@ -2067,7 +3203,11 @@ const MATRIX: Row[] = [
 ];
 
 beforeAll(async () => {
-  [app, snac] = await Promise.all([startTestApp({ allowPrivateFetch: true }), startSnac2({ users: [] })]);
+  [app, snac, stub] = await Promise.all([
+    startTestApp({ allowPrivateFetch: true }),
+    startSnac2({ users: [] }),
+    startMastodonApiStub(),
+  ]);
   const ownerClient = new ApiClient(app);
   const setup = await ownerClient.post('/api/setup', {
     name: 'Olivia Owner',
@@ -2111,10 +3251,25 @@ beforeAll(async () => {
   learnerCertificate = await certify(learner);
   coach = await join('viewer');
   coachId = await coachProfileOf(coach);
+  bob = stub.streams.addAccount('bob', { displayName: 'Bob Biswas' });
+  streamAccount = await stubAccount();
+  // The starter list template comes with the first listing; the template rows start after it.
+  expect((await ownerClient.get(`/api/workspaces/${wsA}/list-templates`)).statusCode).toBe(200);
+  const template = await ownerClient.post(`/api/workspaces/${wsA}/list-templates`, {
+    name: 'Learning list',
+    members: [
+      { network: 'mastodon', handle: 'bob' },
+      { network: 'mastodon', handle: 'ghost' },
+      { network: 'bluesky', handle: 'bsky.app' },
+    ],
+  });
+  expect(template.statusCode, template.body).toBe(201);
+  applyTemplate = template.json().id;
 });
 afterAll(async () => {
   await app?.close();
   await snac?.close();
+  await stub?.close();
 });
 
 describe('the matrix covers the API', () => {
@@ -2150,7 +3305,8 @@ describe('access matrix', () => {
             expectErrorShape(response);
             expect(await snapshot()).toEqual(before);
           } else {
-            expect(await auditCount()).toBe(before.audit + (row.audited ? 1 : 0));
+            const events = typeof row.audited === 'number' ? row.audited : row.audited ? 1 : 0;
+            expect(await auditCount()).toBe(before.audit + events);
             await row.verify?.(actor, call, response);
           }
         });

@@ -23,11 +23,15 @@ import { installErrorHandler } from './errorHandler.ts';
 import { healthRoutes } from './health/routes.ts';
 import { importRoutes } from './imports/routes.ts';
 import { invitationRoutes } from './invitations/routes.ts';
+import { listeningRoutes } from './listening/routes.ts';
 import { meRoutes } from './me/routes.ts';
 import { memberRoutes } from './members/routes.ts';
 import { postRoutes } from './posts/routes.ts';
 import { installSessions } from './session.ts';
 import { setupRoutes } from './setup/routes.ts';
+import { streamRoutes } from './streams/boards/routes.ts';
+import { listRoutes } from './streams/lists/routes.ts';
+import { listTemplateRoutes } from './streams/listTemplates/routes.ts';
 import { installWebApp } from './webApp.ts';
 import { workspaceRoutes } from './workspaces/routes.ts';
 
@@ -92,6 +96,10 @@ export async function buildApi(options: ApiOptions): Promise<FastifyInstance> {
   await app.register(coachingRoutes(deps));
   await app.register(resumeRoutes(deps));
   await app.register(demoRequestRoutes(deps));
+  await app.register(streamRoutes(deps));
+  await app.register(listRoutes(deps));
+  await app.register(listTemplateRoutes(deps));
+  await app.register(listeningRoutes(deps));
   await installWebApp(app, options.webRoot);
   return app;
 }

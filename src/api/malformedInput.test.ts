@@ -6,9 +6,14 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { upsertCertification } from '../commands/academy/certifications/upsertCertification.ts';
+import { encodeCursor } from '../commands/streams/columnItems.ts';
 import type { QuizQuestion } from '../core/academy/academyTypes.ts';
 import { serializeCourseFolder } from '../core/academy/courseFolder.ts';
 import { SKILL_QUESTIONS } from '../core/academy/skills.ts';
+import {
+  type MastodonApiStub,
+  startMastodonApiStub,
+} from '../networks/mastodon/mastodonApiStub.test-server.ts';
 import { registeredApiRoutes } from '../testing/registeredApiRoutes.ts';
 import { eventually, startTestApp, type TestApp } from '../testing/testApp.ts';
 import { png } from '../testing/testImages.ts';
@@ -32,6 +37,12 @@ interface BodySpec {
   nullable?: boolean;
   /** Text nested inside a field (a list item, an object in a list): the key fields must name → the body. */
   nestedText?: Record<string, () => Record<string, unknown>>;
+  /**
+   * Values of the right type the route must still refuse (out of range, not a web address, a query it
+   * cannot read): the path fields must name, with the value put there in the valid body, and a label
+   * for the case when the value is long.
+   */
+  refuse?: [path: string, value: unknown, label?: string][];
 }
 
 interface RouteSpec {
@@ -74,6 +85,8 @@ interface Case {
 }
 
 let app: TestApp;
+/** The Mastodon-API stand-in the fixture account lives on, so valid list and stream calls reach a server. */
+let stub: MastodonApiStub;
 let ownerCookie: string;
 let editorCookie: string;
 const ids = {
@@ -96,10 +109,19 @@ const ids = {
   code: '',
   coachId: '',
   bookingId: '',
+  boardId: '',
+  columnId: '',
+  listId: '',
+  actorId: '',
+  templateId: '',
+  queryId: '',
+  alertId: '',
 };
 let resetToken = '';
 /** The fixture course's quiz, and a course to delete. */
 const academy = { quizId: '', spareCourseId: '' };
+/** The fixture query's rival in the share of voice, and the fixture mention. */
+const listening = { rivalId: '', mentionId: 0 };
 
 const emptyBody: BodySpec = { valid: () => ({}), required: [], nullable: true };
 
@@ -154,6 +176,74 @@ const COACH_PROFILE = {
   exceptions: [{ date: '2030-01-01', windows: [{ start: '09:00', end: '12:00' }] }],
   active: true,
 };
+
+/** The post on the Mastodon-API stand-in that the Streams actions name. */
+const streams = { postId: '', postUrl: '' };
+/** A cursor before every item: a column's older page from the very start. */
+const FROM_THE_START = encodeCursor({ sortAt: new Date(0).toISOString(), itemId: NOWHERE });
+const LIST_TEMPLATE = {
+  name: 'Learning',
+  description: 'People to learn from.',
+  members: [
+    { network: 'mastodon', handle: 'bob' },
+    { network: 'bluesky', handle: 'bsky.app' },
+  ],
+};
+
+/** A whole listening query, with an instance and a feed given as public addresses (no name lookup). */
+const LISTENING_QUERY = {
+  name: 'Mango brand',
+  query: '"mango juice" OR #mango',
+  active: true,
+  ownBrand: true,
+  mastodonInstances: ['https://93.184.215.14'],
+  feedUrls: ['https://93.184.215.14/feed.xml'],
+  spikeSigma: 2.5,
+  spikeMinCount: 5,
+  negativeJumpPoints: 15,
+  alertCooldownMinutes: 30,
+  alertEmail: false,
+};
+/** The day the fixture mention was posted, and the week from it. */
+const HEARD_FROM = '2025-03-31T00:00:00Z';
+const HEARD_TO = '2025-04-07T00:00:00Z';
+/** A start long after now, where a range without an end ends. */
+const FAR_AHEAD = '2999-01-01T00:00:00Z';
+/** Query texts the parser must refuse, with the sentence and column under fields.query. */
+const UNREADABLE_QUERIES: [string, unknown, string][] = [
+  ['query', 'mango AND ("juice', 'an unclosed phrase and bracket'],
+  ['query', '', 'empty'],
+  ['query', 'OR', 'only an operator'],
+  ['query', 'x'.repeat(2001), 'one character over the parser’s limit'],
+  ['query', 'x'.repeat(4001), 'over twice the parser’s limit'],
+  ['query', Array.from({ length: 101 }, (_, i) => `term${i}`).join(' OR '), '101 terms'],
+];
+/** Values of the right type a listening query must still refuse. */
+const REFUSED_QUERY_VALUES: [string, unknown, string?][] = [
+  ['name', '   ', 'only spaces'],
+  ['name', 'x'.repeat(101), '101 characters'],
+  ...UNREADABLE_QUERIES,
+  ['mastodonInstances.0', 'not a web address'],
+  ['mastodonInstances.0', 'ftp://93.184.215.14'],
+  ['mastodonInstances.0', 'http://127.0.0.1:3000', 'a local address'],
+  ['mastodonInstances.0', 'https://someone:secret@93.184.215.14', 'an address with a password'],
+  ['mastodonInstances.0', `https://${'x'.repeat(500)}.example`, 'an address of 500 characters'],
+  ['mastodonInstances', Array.from({ length: 11 }, (_, i) => `https://93.184.215.${i + 1}`), '11 instances'],
+  ['feedUrls.0', 'file:///etc/passwd'],
+  ['feedUrls.0', 'feeds.example/rss.xml', 'an address without its scheme'],
+  ['feedUrls.0', 'http://[::1]/feed.xml', 'a local IPv6 address'],
+  ['feedUrls', Array.from({ length: 21 }, (_, i) => `https://93.184.215.14/${i}.xml`), '21 feeds'],
+  ['spikeSigma', 0.4],
+  ['spikeSigma', 20.5],
+  ['spikeMinCount', 0],
+  ['spikeMinCount', 2.5],
+  ['spikeMinCount', 1_000_001],
+  ['negativeJumpPoints', 0.5],
+  ['negativeJumpPoints', 101],
+  ['alertCooldownMinutes', 0],
+  ['alertCooldownMinutes', 10_081],
+  ['alertCooldownMinutes', 1.5],
+];
 
 const ROUTES: RouteSpec[] = [
   { route: 'GET /api/health', public: true },
@@ -620,6 +710,266 @@ const ROUTES: RouteSpec[] = [
     route: 'POST /api/academy/bookings/:bookingId/reschedule',
     body: { valid: () => ({ startsAt: slot(2) }), required: ['startsAt'] },
   },
+  { route: 'GET /api/workspaces/:workspaceId/boards' },
+  {
+    route: 'POST /api/workspaces/:workspaceId/boards',
+    body: { valid: () => ({ name: 'Morning desk' }), required: ['name'], text: ['name'] },
+  },
+  {
+    route: 'PATCH /api/workspaces/:workspaceId/boards/:boardId',
+    body: { valid: () => ({ name: 'Evening desk' }), required: ['name'], text: ['name'] },
+  },
+  {
+    route: 'POST /api/workspaces/:workspaceId/boards/:boardId/columns',
+    body: {
+      // A list column; the query and the feed address are what search and rss columns take.
+      valid: () => ({
+        kind: 'list',
+        accountId: ids.accountId,
+        listId: ids.listId,
+        listName: 'Friends',
+        query: 'mango',
+        feedUrl: 'https://example.com/feed.xml',
+      }),
+      required: ['kind'],
+      text: ['listId', 'listName', 'query', 'feedUrl'],
+    },
+  },
+  {
+    route: 'PUT /api/workspaces/:workspaceId/boards/:boardId/columns/order',
+    body: {
+      valid: () => ({ columnIds: [ids.columnId] }),
+      required: ['columnIds'],
+      nestedText: { 'columnIds.0': () => ({ columnIds: ['Nul\u0000byte'] }) },
+    },
+  },
+  { route: 'GET /api/workspaces/:workspaceId/boards/:boardId/items' },
+  {
+    route: 'GET /api/workspaces/:workspaceId/boards/:boardId/columns/:columnId/items',
+    query: { valid: () => ({ cursor: FROM_THE_START }), required: ['cursor'], invalid: { cursor: '' } },
+  },
+  {
+    // A valid request holds the stream open for the shortest timeout, 5 seconds.
+    route: 'GET /api/workspaces/:workspaceId/boards/:boardId/events',
+    query: { valid: () => ({ timeout: '5' }), required: [], invalid: { timeout: 'soon' } },
+  },
+  // Last of the board routes: the others read the fixture board and its column.
+  { route: 'DELETE /api/workspaces/:workspaceId/boards/:boardId/columns/:columnId', body: emptyBody },
+  { route: 'DELETE /api/workspaces/:workspaceId/boards/:boardId', body: emptyBody },
+  {
+    route: 'POST /api/workspaces/:workspaceId/streams/actions',
+    body: {
+      valid: () => ({
+        accountId: ids.accountId,
+        action: 'like',
+        postId: streams.postId,
+        postCid: 'bafyreicid',
+      }),
+      required: ['accountId', 'action', 'postId'],
+      text: ['postId', 'postCid'],
+    },
+  },
+  {
+    route: 'POST /api/workspaces/:workspaceId/streams/replies',
+    body: {
+      valid: () => ({
+        accountId: ids.accountId,
+        text: 'Agreed, and well put.',
+        kind: 'reply',
+        postId: streams.postId,
+        postCid: 'bafyreicid',
+        postUrl: streams.postUrl,
+        rootId: streams.postId,
+        rootCid: 'bafyreicid',
+        rootUrl: streams.postUrl,
+      }),
+      required: ['accountId', 'text', 'kind', 'postId', 'postUrl'],
+      text: ['text', 'postId', 'postCid', 'postUrl', 'rootId', 'rootCid', 'rootUrl'],
+    },
+  },
+  { route: 'GET /api/workspaces/:workspaceId/accounts/:accountId/lists' },
+  {
+    route: 'POST /api/workspaces/:workspaceId/accounts/:accountId/lists',
+    body: {
+      valid: () => ({ name: 'Friends', description: 'People we read' }),
+      required: ['name'],
+      text: ['name', 'description'],
+    },
+  },
+  {
+    route: 'PATCH /api/workspaces/:workspaceId/accounts/:accountId/lists/:listId',
+    body: {
+      valid: () => ({ name: 'Close friends', description: 'People we read daily' }),
+      required: ['name'],
+      text: ['name', 'description'],
+    },
+  },
+  { route: 'DELETE /api/workspaces/:workspaceId/accounts/:accountId/lists/:listId', body: emptyBody },
+  { route: 'GET /api/workspaces/:workspaceId/accounts/:accountId/lists/:listId/members' },
+  {
+    route: 'POST /api/workspaces/:workspaceId/accounts/:accountId/lists/:listId/members',
+    body: { valid: () => ({ actorId: ids.actorId }), required: ['actorId'], text: ['actorId'] },
+  },
+  {
+    route: 'DELETE /api/workspaces/:workspaceId/accounts/:accountId/lists/:listId/members/:actorId',
+    body: emptyBody,
+  },
+  {
+    route: 'GET /api/workspaces/:workspaceId/accounts/:accountId/actors',
+    query: { valid: () => ({ q: 'bob' }), required: ['q'], invalid: { q: '' } },
+  },
+  { route: 'GET /api/workspaces/:workspaceId/list-templates' },
+  {
+    route: 'POST /api/workspaces/:workspaceId/list-templates',
+    body: {
+      valid: () => structuredClone(LIST_TEMPLATE),
+      required: ['name', 'members'],
+      text: ['name', 'description'],
+      nestedText: {
+        'members.1.handle': () => ({
+          ...structuredClone(LIST_TEMPLATE),
+          members: [LIST_TEMPLATE.members[0], { network: 'mastodon', handle: 'Nul\u0000byte' }],
+        }),
+      },
+    },
+  },
+  {
+    route: 'PATCH /api/workspaces/:workspaceId/list-templates/:templateId',
+    body: {
+      valid: () => ({ ...structuredClone(LIST_TEMPLATE), name: 'Learning, revised' }),
+      required: ['name', 'members'],
+      text: ['name', 'description'],
+      nestedText: {
+        'members.0.handle': () => ({
+          ...structuredClone(LIST_TEMPLATE),
+          members: [{ network: 'bluesky', handle: 'Nul\u0000byte' }],
+        }),
+      },
+    },
+  },
+  { route: 'DELETE /api/workspaces/:workspaceId/list-templates/:templateId', body: emptyBody },
+  {
+    route: 'POST /api/workspaces/:workspaceId/list-templates/:templateId/apply',
+    body: { valid: () => ({ accountId: ids.accountId, boardId: ids.boardId }), required: ['accountId'] },
+  },
+
+  { route: 'GET /api/workspaces/:workspaceId/listening/queries' },
+  {
+    route: 'POST /api/workspaces/:workspaceId/listening/queries',
+    body: {
+      valid: () => structuredClone(LISTENING_QUERY),
+      required: ['name', 'query'],
+      text: ['name', 'query'],
+      nestedText: {
+        'mastodonInstances.0': () => ({
+          ...structuredClone(LISTENING_QUERY),
+          mastodonInstances: ['Nul\u0000byte'],
+        }),
+        'feedUrls.1': () => ({
+          ...structuredClone(LISTENING_QUERY),
+          feedUrls: [LISTENING_QUERY.feedUrls[0], 'https://93.184.215.14/\u0000.xml'],
+        }),
+      },
+      refuse: REFUSED_QUERY_VALUES,
+    },
+  },
+  { route: 'GET /api/workspaces/:workspaceId/listening/queries/:queryId' },
+  {
+    route: 'PATCH /api/workspaces/:workspaceId/listening/queries/:queryId',
+    body: {
+      valid: () => ({ ...structuredClone(LISTENING_QUERY), name: 'Mango brand, revised', query: 'mango' }),
+      required: [],
+      text: ['name', 'query'],
+      nestedText: {
+        'mastodonInstances.0': () => ({ mastodonInstances: ['Nul\u0000byte'] }),
+        'feedUrls.0': () => ({ feedUrls: ['Nul\u0000byte'] }),
+      },
+      refuse: REFUSED_QUERY_VALUES,
+    },
+  },
+  { route: 'DELETE /api/workspaces/:workspaceId/listening/queries/:queryId', body: emptyBody },
+  {
+    route: 'POST /api/workspaces/:workspaceId/listening/preview',
+    body: {
+      valid: () => ({ query: 'mango AND NOT terrible' }),
+      required: ['query'],
+      text: ['query'],
+      refuse: UNREADABLE_QUERIES,
+    },
+  },
+  {
+    route: 'GET /api/workspaces/:workspaceId/listening/queries/:queryId/mentions',
+    query: {
+      valid: () => ({
+        from: HEARD_FROM,
+        to: HEARD_TO,
+        sentiment: 'positive',
+        lang: 'en',
+        source: 'bluesky',
+        contains: 'mango',
+        before: '1000000',
+        limit: '10',
+      }),
+      required: [],
+      invalid: {
+        from: 'next tuesday',
+        to: '2025-13-45T99:00:00Z',
+        sentiment: 'angry',
+        lang: 'english',
+        source: 'twitter',
+        contains: 'nul\u0000byte',
+        before: 'soon',
+        limit: '101',
+      },
+    },
+  },
+  {
+    route: 'GET /api/workspaces/:workspaceId/listening/queries/:queryId/timeline',
+    query: {
+      valid: () => ({ from: HEARD_FROM, to: HEARD_TO, interval: 'hour', timeZone: 'Asia/Dhaka' }),
+      required: [],
+      invalid: { from: 'next tuesday', to: 'tomorrow', interval: 'week', timeZone: 'x'.repeat(65) },
+    },
+  },
+  {
+    route: 'GET /api/workspaces/:workspaceId/listening/queries/:queryId/top',
+    query: {
+      valid: () => ({ from: HEARD_FROM, to: HEARD_TO, limit: '20' }),
+      required: [],
+      invalid: { from: 'yesterday', to: 'soon', limit: '51' },
+    },
+  },
+  {
+    route: 'GET /api/workspaces/:workspaceId/listening/share-of-voice',
+    query: {
+      valid: () => ({ from: HEARD_FROM, to: HEARD_TO, queryIds: `${ids.queryId},${listening.rivalId}` }),
+      required: ['queryIds'],
+      invalid: { from: 'yesterday', to: 'soon', queryIds: ',' },
+    },
+  },
+  {
+    route: 'GET /api/workspaces/:workspaceId/listening/alerts',
+    query: {
+      valid: () => ({ unread: 'true', queryId: ids.queryId, limit: '20' }),
+      required: [],
+      invalid: { unread: 'yes', queryId: 'not-a-uuid', limit: '201' },
+    },
+  },
+  { route: 'POST /api/workspaces/:workspaceId/listening/alerts/:alertId/read', body: emptyBody },
+  { route: 'GET /api/workspaces/:workspaceId/listening/retention' },
+  {
+    route: 'PUT /api/workspaces/:workspaceId/listening/retention',
+    body: {
+      valid: () => ({ days: 30 }),
+      required: ['days'],
+      refuse: [
+        ['days', 0],
+        ['days', 3651],
+        ['days', 2.5],
+        ['days', -30],
+      ],
+    },
+  },
 ];
 
 const splitRoute = (route: string) => route.split(' ') as [Method, string];
@@ -772,6 +1122,16 @@ const WRONG_TYPES: [string, unknown][] = [
   ['null', null],
 ];
 
+/** A copy of the body with the value at the dotted path (e.g. "feedUrls.0"). */
+function withValueAt(body: Record<string, unknown>, path: string, value: unknown): Record<string, unknown> {
+  const copy = structuredClone(body);
+  const keys = path.split('.');
+  let at = copy as Record<string, unknown>;
+  for (const key of keys.slice(0, -1)) at = at[key] as Record<string, unknown>;
+  at[keys.at(-1)!] = value;
+  return copy;
+}
+
 function bodyCases(spec: RouteSpec): Case[] {
   const [, path] = splitRoute(spec.route);
   const body = spec.body!;
@@ -836,6 +1196,16 @@ function bodyCases(spec: RouteSpec): Case[] {
       known,
     });
   }
+  for (const [path, value, label] of body.refuse ?? []) {
+    cases.push({
+      name: `${path} as ${label ?? JSON.stringify(value)}`,
+      url,
+      payload: () => json(withValueAt(valid(), path, value)),
+      status: 400,
+      field: path,
+      known,
+    });
+  }
   cases.push(
     {
       name: 'a JSON string one byte over the body limit',
@@ -892,11 +1262,17 @@ function paramCases(spec: RouteSpec): Case[] {
               ['a code too long', 'KLR-'.repeat(12), 400],
               ['a well-formed code nobody holds', 'KLR-2345-6789', 404],
             ]
-          : [
-              [`${param} not a uuid`, 'not-a-uuid', 400],
-              [`${param} a number`, '42', 400],
-              [`${param} an unknown uuid`, NOWHERE, 404],
-            ];
+          : param === 'listId' || param === 'actorId'
+            ? // Ids on the networks (at:// URIs, DIDs, Mastodon ids), not uuids; an unknown one is the network's to say.
+              [
+                [`${param} too long`, 'x'.repeat(301), 414],
+                [`${param} with a NUL character`, 'nul%00byte', 400],
+              ]
+            : [
+                [`${param} not a uuid`, 'not-a-uuid', 400],
+                [`${param} a number`, '42', 400],
+                [`${param} an unknown uuid`, NOWHERE, 404],
+              ];
     for (const [name, value, status, error] of bad) {
       cases.push({
         name,
@@ -916,6 +1292,16 @@ function paramCases(spec: RouteSpec): Case[] {
     });
   }
   return cases;
+}
+
+/** Sends the route's valid body and query as the owner. */
+function sendValid(route: string, override: Partial<typeof ids> = {}) {
+  const [method, path] = splitRoute(route);
+  const spec = ROUTES.find((r) => r.route === route)!;
+  return send('owner', method, {
+    url: withQuery(urlOf(path, override), spec.query?.valid()),
+    payload: spec.body ? JSON.stringify(spec.body.valid()) : undefined,
+  });
 }
 
 interface Request {
@@ -1030,9 +1416,12 @@ function battery(spec: RouteSpec, audiences: Audience[]) {
 }
 
 beforeAll(async () => {
-  app = await startTestApp();
+  [app, stub] = await Promise.all([startTestApp(), startMastodonApiStub()]);
 });
-afterAll(() => app?.close());
+afterAll(async () => {
+  await app?.close();
+  await stub?.close();
+});
 
 it('has an entry for every /api route the server registers, and none for a route that is gone', () => {
   expect(ROUTES.map((r) => r.route).sort()).toEqual(registeredApiRoutes(app.api));
@@ -1085,11 +1474,19 @@ describe('after setup', () => {
     });
     const mail = await eventually(() => app.mail.slice(mailBefore).find((m) => m.to === OWNER_EMAIL));
     resetToken = /reset-password\?token=([\w-]+)/.exec(mail.text)![1]!;
-    // A connected account for the account routes to name; connecting one for real needs a network.
+    // A connected account for the account routes to name, on the Mastodon-API stand-in (whose own
+    // account is alice), so valid list and stream calls reach a server; connecting one for real needs a network.
     const account = await app.database.executor.executeSql(
       `INSERT INTO social_accounts (workspace_id, network, remote_id, handle, display_name, service_url, credentials_sealed)
-       VALUES ($1, 'bluesky', 'did:plc:fixture', 'fixture.test', 'Fixture', 'https://pds.example', $2) RETURNING id`,
-      [ids.workspaceId, app.ctx.secretBox.seal('{}')],
+       VALUES ($1, 'mastodon', $2, 'alice', 'Fixture', $3, $4) RETURNING id`,
+      [
+        ids.workspaceId,
+        stub.streams.ownAccountId,
+        stub.instanceUrl,
+        app.ctx.secretBox.seal(
+          JSON.stringify({ instanceUrl: stub.instanceUrl, accessToken: stub.accessToken }),
+        ),
+      ],
     );
     ids.accountId = account.rows[0].id;
     const post = await send('owner', 'POST', {
@@ -1206,10 +1603,103 @@ describe('after setup', () => {
         topic: 'Fixture',
       })
     ).id;
+    // Streams and Lists: the owner's board with one column, a list of the fixture account with bob in it,
+    // a post of bob's to act on, and a list template. Listing boards and templates the first time writes
+    // (the first board, the starter template), so that happens here, before the battery.
+    const bob = stub.streams.addAccount('bob', { displayName: 'Bob Biswas' });
+    ids.actorId = bob.id;
+    ids.listId = '4242';
+    stub.streams.lists.set(ids.listId, { id: ids.listId, title: 'Friends', members: [bob.id] });
+    const status = stub.streams.addStatus(bob.id, 'Mango season is here');
+    streams.postId = status.id;
+    streams.postUrl = status.url;
+    await ownerJson('GET', `/api/workspaces/${ids.workspaceId}/boards`);
+    ids.boardId = (
+      await ownerJson('POST', `/api/workspaces/${ids.workspaceId}/boards`, { name: 'Fixture board' })
+    ).id;
+    ids.columnId = (
+      await ownerJson('POST', `/api/workspaces/${ids.workspaceId}/boards/${ids.boardId}/columns`, {
+        kind: 'scheduled',
+      })
+    ).id;
+    await ownerJson('GET', `/api/workspaces/${ids.workspaceId}/list-templates`);
+    ids.templateId = (
+      await ownerJson('POST', `/api/workspaces/${ids.workspaceId}/list-templates`, LIST_TEMPLATE)
+    ).id;
+    // Listening: a query of the owner's with one stored mention, its count and an unread alert, and a
+    // rival to share the voice with.
+    const listeningUrl = `/api/workspaces/${ids.workspaceId}/listening/queries`;
+    ids.queryId = (await ownerJson('POST', listeningUrl, { name: 'Fixture query', query: 'mango' })).id;
+    listening.rivalId = (await ownerJson('POST', listeningUrl, { name: 'Rival', query: 'lychee' })).id;
+    const mention = await app.database.executor.executeSql(
+      `INSERT INTO listening_mentions (workspace_id, query_ids, source, remote_id, url, author_handle, text, lang,
+         sentiment, posted_at)
+       VALUES ($1, $2::uuid[], 'bluesky', 'at://did:plc:fixture/app.bsky.feed.post/1',
+         'https://bsky.app/profile/bob.test/post/1', 'bob.test', 'Fresh mango juice', 'en', 'positive',
+         '2025-03-31T10:15:00Z') RETURNING id`,
+      [ids.workspaceId, `{${ids.queryId}}`],
+    );
+    listening.mentionId = Number(mention.rows[0].id);
+    await app.database.executor.executeSql(
+      `INSERT INTO listening_counts (query_id, workspace_id, minute, total, positive)
+       VALUES ($1, $2, '2025-03-31T10:15:00Z', 1, 1)`,
+      [ids.queryId, ids.workspaceId],
+    );
+    ids.alertId = (
+      await app.database.executor.executeSql(
+        `INSERT INTO listening_alerts (workspace_id, query_id, kind, window_start, window_end, detail)
+         VALUES ($1, $2, 'volume', now() - interval '1 hour', now(), '{"count":40,"mean":1.5,"stdDev":1}'::jsonb)
+         RETURNING id`,
+        [ids.workspaceId, ids.queryId],
+      )
+    ).rows[0].id;
     countsBefore = await rowCounts();
   });
 
   for (const spec of ROUTES) battery(spec, spec.public ? ['owner', 'signed out'] : ['owner']);
+
+  describe('listening statistics over a range or in buckets they cannot give, and queries they cannot compare', () => {
+    const query = (path: string) => () =>
+      `/api/workspaces/${ids.workspaceId}/listening/queries/${ids.queryId}/${path}`;
+    const voice = (params: string) => () =>
+      `/api/workspaces/${ids.workspaceId}/listening/share-of-voice?${params}`;
+    // Well-formed values the schema lets through and the route must still refuse, and values
+    // PostgreSQL could not read.
+    const refused: [name: string, url: () => string, field: string][] = [
+      ['a range that ends before it starts', query(`timeline?from=${HEARD_TO}&to=${HEARD_FROM}`), 'from'],
+      ['a range that ends as it starts', query(`top?from=${HEARD_FROM}&to=${HEARD_FROM}`), 'from'],
+      ['a start after the default end, now', query(`top?from=${FAR_AHEAD}`), 'from'],
+      ['a start after the end', voice(`from=${HEARD_TO}&to=${HEARD_FROM}&queryIds=${NOWHERE}`), 'from'],
+      [
+        'minutes over a week, more than 5,000 buckets',
+        query(`timeline?from=${HEARD_FROM}&to=${HEARD_TO}&interval=minute`),
+        'interval',
+      ],
+      [
+        'days over 30 years, more than 5,000 buckets',
+        query('timeline?from=1990-01-01T00:00:00Z&to=2025-01-01T00:00:00Z&interval=day'),
+        'interval',
+      ],
+      ['a time zone that does not exist', query('timeline?timeZone=Mars/Olympus'), 'timeZone'],
+      ['a time zone given as an offset', query('timeline?timeZone=%2B06:00'), 'timeZone'],
+      ['a time zone with a NUL character', query('timeline?timeZone=Asia%00Dhaka'), 'timeZone'],
+      ['a start in the year 0', query('timeline?from=0000-01-01T00:00:00Z&to=0000-01-02T00:00:00Z'), 'from'],
+      ['a start before the year 1', query('top?from=-000001-01-01T00:00:00Z'), 'from'],
+      ['an end after the year 9999', query('mentions?to=%2B010000-01-01T00:00:00Z'), 'to'],
+      ['a query id that is no uuid', voice('queryIds=nope'), 'queryIds.0'],
+      ['21 queries', voice(`queryIds=${Array.from({ length: 21 }, () => NOWHERE).join(',')}`), 'queryIds'],
+      ['no query at all', voice('queryIds='), 'queryIds'],
+      ['the query ids given twice', voice(`queryIds=${NOWHERE}&queryIds=${NOWHERE}`), 'queryIds'],
+    ];
+    const cases: Case[] = refused.map(([name, url, field]) => ({ name, url, field, status: 400 }));
+    cases.push({
+      name: 'a query of no workspace',
+      url: voice(`queryIds=${NOWHERE}`),
+      status: 404,
+      error: 'not_found',
+    });
+    for (const c of cases) it(`refuses ${c.name} -> ${statusOf(c)}`, () => check('owner', 'GET', c));
+  });
 
   it('answers an unknown /api address with a JSON 404', async () => {
     for (const method of ['GET', 'POST', 'PATCH', 'DELETE'] as const) {
@@ -1231,15 +1721,6 @@ describe('after setup', () => {
     });
 
     it('accepts the valid body of every Academy route, so each refusal above was for the one thing broken', async () => {
-      const specOf = (route: string) => ROUTES.find((r) => r.route === route)!;
-      const sendValid = (route: string, override: Partial<typeof ids> = {}) => {
-        const [method, path] = splitRoute(route);
-        const spec = specOf(route);
-        return send('owner', method, {
-          url: withQuery(urlOf(path, override), spec.query?.valid()),
-          payload: spec.body ? JSON.stringify(spec.body.valid()) : undefined,
-        });
-      };
       // In this order, each call finds the fixtures as the one before left them.
       const expected: [string, number, Partial<typeof ids>?][] = [
         ['POST /api/workspaces/:workspaceId/academy/skills/assessments', 201],
@@ -1342,6 +1823,164 @@ describe('after setup', () => {
         await rows(`SELECT starts_at, status, sequence FROM coaching_bookings WHERE id = '${ids.bookingId}'`),
       ).toEqual([{ starts_at: new Date(slot(2)), status: 'cancelled', sequence: 2 }]);
       expect(await rows('SELECT count(*)::int AS n FROM coaching_bookings')).toEqual([{ n: 2 }]);
+    });
+
+    it('accepts the valid input of every Streams and Lists route, so each refusal above was for the one thing broken', async () => {
+      const ws = `/api/workspaces/${ids.workspaceId}`;
+      // A board and column of their own: the battery above must not have changed the fixture's, but the
+      // check of that is the row count test's, not this one's.
+      const board = await send('owner', 'POST', { url: `${ws}/boards`, payload: '{"name":"Fresh board"}' });
+      expect(board.statusCode, board.body).toBe(201);
+      ids.boardId = board.json().id;
+      const column = await send('owner', 'POST', {
+        url: `${ws}/boards/${ids.boardId}/columns`,
+        payload: '{"kind":"scheduled"}',
+      });
+      expect(column.statusCode, column.body).toBe(201);
+      ids.columnId = column.json().id;
+      // In this order, each call finds the fixtures as the one before left them.
+      const expected: [string, number][] = [
+        ['POST /api/workspaces/:workspaceId/boards', 201],
+        ['PATCH /api/workspaces/:workspaceId/boards/:boardId', 200],
+        ['PUT /api/workspaces/:workspaceId/boards/:boardId/columns/order', 200],
+        ['POST /api/workspaces/:workspaceId/boards/:boardId/columns', 201],
+        ['GET /api/workspaces/:workspaceId/boards/:boardId/items', 200],
+        ['GET /api/workspaces/:workspaceId/boards/:boardId/columns/:columnId/items', 200],
+        ['POST /api/workspaces/:workspaceId/streams/actions', 204],
+        ['POST /api/workspaces/:workspaceId/streams/replies', 201],
+        ['GET /api/workspaces/:workspaceId/accounts/:accountId/lists', 200],
+        ['POST /api/workspaces/:workspaceId/accounts/:accountId/lists', 201],
+        ['PATCH /api/workspaces/:workspaceId/accounts/:accountId/lists/:listId', 200],
+        ['GET /api/workspaces/:workspaceId/accounts/:accountId/lists/:listId/members', 200],
+        // Bob is in the list already: adding him again changes nothing.
+        ['POST /api/workspaces/:workspaceId/accounts/:accountId/lists/:listId/members', 204],
+        ['DELETE /api/workspaces/:workspaceId/accounts/:accountId/lists/:listId/members/:actorId', 204],
+        ['GET /api/workspaces/:workspaceId/accounts/:accountId/actors', 200],
+        ['GET /api/workspaces/:workspaceId/list-templates', 200],
+        ['POST /api/workspaces/:workspaceId/list-templates', 201],
+        ['PATCH /api/workspaces/:workspaceId/list-templates/:templateId', 200],
+        ['POST /api/workspaces/:workspaceId/list-templates/:templateId/apply', 201],
+        ['DELETE /api/workspaces/:workspaceId/list-templates/:templateId', 204],
+        ['DELETE /api/workspaces/:workspaceId/accounts/:accountId/lists/:listId', 204],
+        ['DELETE /api/workspaces/:workspaceId/boards/:boardId/columns/:columnId', 204],
+        ['DELETE /api/workspaces/:workspaceId/boards/:boardId', 204],
+      ];
+      for (const [route, status] of expected) {
+        const response = await sendValid(route);
+        expect(response.statusCode, `${route}: ${response.body}`).toBe(status);
+      }
+      const rows = async (sql: string) => (await app.database.executor.executeSql(sql)).rows;
+      expect(stub.streams.favourited.has(streams.postId)).toBe(true);
+      expect(stub.streams.lists.has(ids.listId)).toBe(false);
+      expect(
+        await rows(
+          `SELECT text, reply_to_remote->'parent'->>'id' AS parent FROM post_targets WHERE reply_to_remote IS NOT NULL`,
+        ),
+      ).toEqual([{ text: 'Agreed, and well put.', parent: streams.postId }]);
+      expect(await rows(`SELECT id FROM stream_boards WHERE id = '${ids.boardId}'`)).toEqual([]);
+      expect(await rows(`SELECT id FROM list_templates WHERE id = '${ids.templateId}'`)).toEqual([]);
+      expect(await rows("SELECT name FROM stream_boards WHERE name = 'Morning desk'")).toEqual([
+        { name: 'Morning desk' },
+      ]);
+    });
+
+    it('accepts the valid input of every Listening route, so each refusal above was for the one thing broken', async () => {
+      // In this order, each call finds the fixtures as the one before left them; the fixture query goes last.
+      const expected: [string, number][] = [
+        ['GET /api/workspaces/:workspaceId/listening/queries', 200],
+        ['POST /api/workspaces/:workspaceId/listening/queries', 201],
+        ['GET /api/workspaces/:workspaceId/listening/queries/:queryId', 200],
+        ['POST /api/workspaces/:workspaceId/listening/preview', 200],
+        ['GET /api/workspaces/:workspaceId/listening/queries/:queryId/mentions', 200],
+        ['GET /api/workspaces/:workspaceId/listening/queries/:queryId/timeline', 200],
+        ['GET /api/workspaces/:workspaceId/listening/queries/:queryId/top', 200],
+        ['GET /api/workspaces/:workspaceId/listening/share-of-voice', 200],
+        ['GET /api/workspaces/:workspaceId/listening/alerts', 200],
+        ['POST /api/workspaces/:workspaceId/listening/alerts/:alertId/read', 204],
+        ['GET /api/workspaces/:workspaceId/listening/retention', 200],
+        ['PUT /api/workspaces/:workspaceId/listening/retention', 200],
+        ['PATCH /api/workspaces/:workspaceId/listening/queries/:queryId', 200],
+        ['DELETE /api/workspaces/:workspaceId/listening/queries/:queryId', 204],
+      ];
+      const answers: Record<string, unknown> = {};
+      for (const [route, status] of expected) {
+        const response = await sendValid(route);
+        expect(response.statusCode, `${route}: ${response.body}`).toBe(status);
+        answers[route] = status === 204 ? null : response.json();
+      }
+      const base = 'GET /api/workspaces/:workspaceId/listening';
+      expect(answers[`${base}/queries/:queryId/mentions`]).toEqual({
+        mentions: [expect.objectContaining({ id: listening.mentionId, text: 'Fresh mango juice' })],
+        nextCursor: null,
+      });
+      expect(answers[`${base}/queries/:queryId/timeline`]).toMatchObject({
+        buckets: [{ at: '2025-03-31T10:00:00.000Z', total: 1, positive: 1 }],
+      });
+      expect(answers[`${base}/share-of-voice`]).toMatchObject({
+        total: 1,
+        queries: [
+          { queryId: ids.queryId, total: 1, share: 1 },
+          { queryId: listening.rivalId, total: 0, share: 0 },
+        ],
+      });
+      expect(answers[`${base}/alerts`]).toMatchObject({ unread: 1, alerts: [{ id: ids.alertId }] });
+      const rows = async (sql: string) => (await app.database.executor.executeSql(sql)).rows;
+      // The fixture query went with its count and alert; the one just made and the rival stay.
+      expect(
+        await rows('SELECT name, own_brand, mastodon_instances FROM listening_queries ORDER BY name'),
+      ).toEqual([
+        { name: 'Mango brand', own_brand: true, mastodon_instances: ['https://93.184.215.14'] },
+        { name: 'Rival', own_brand: false, mastodon_instances: [] },
+      ]);
+      expect(await rows('SELECT count(*)::int AS n FROM listening_counts')).toEqual([{ n: 0 }]);
+      expect(await rows('SELECT count(*)::int AS n FROM listening_alerts')).toEqual([{ n: 0 }]);
+      expect(await rows('SELECT count(*)::int AS n FROM listening_mentions')).toEqual([{ n: 0 }]);
+      expect(
+        await rows(`SELECT listening_retention_days AS days FROM workspaces WHERE id = '${ids.workspaceId}'`),
+      ).toEqual([{ days: 30 }]);
+    });
+
+    describe('a cursor this server never gave out, on a stored and on a scheduled column', () => {
+      const ws = () => `/api/workspaces/${ids.workspaceId}`;
+      const board = { id: '', scheduled: '', home: '' };
+      beforeAll(async () => {
+        const made = await send('owner', 'POST', {
+          url: `${ws()}/boards`,
+          payload: '{"name":"Cursor board"}',
+        });
+        expect(made.statusCode, made.body).toBe(201);
+        board.id = made.json().id;
+        const add = async (column: object) => {
+          const added = await send('owner', 'POST', {
+            url: `${ws()}/boards/${board.id}/columns`,
+            payload: JSON.stringify(column),
+          });
+          expect(added.statusCode, added.body).toBe(201);
+          return added.json().id as string;
+        };
+        board.scheduled = await add({ kind: 'scheduled' });
+        board.home = await add({ kind: 'home', accountId: ids.accountId });
+      });
+      const cursorOf = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+      const cases: [string, 'scheduled' | 'home', string][] = [
+        ['not base64 JSON', 'scheduled', 'not-a-cursor'],
+        ['not base64 JSON', 'home', 'not-a-cursor'],
+        ['JSON of another shape', 'scheduled', cursorOf({ sortAt: '2030-01-01T00:00:00Z' })],
+        ['JSON of another shape', 'home', cursorOf({ sortAt: '2030-01-01T00:00:00Z' })],
+        // Date.parse reads "1" as a year; PostgreSQL reads no time in it.
+        ['a time only JavaScript reads', 'home', cursorOf(['1', 'item'])],
+        // Scheduled items are post targets, whose ids are uuids.
+        ['an item id that is no uuid', 'scheduled', cursorOf(['2030-01-01T00:00:00.000Z', 'not-a-uuid'])],
+      ];
+      for (const [name, kind, cursor] of cases) {
+        it(`refuses ${name} on the ${kind} column with a 400`, () =>
+          check('owner', 'GET', {
+            name,
+            url: () => `${ws()}/boards/${board.id}/columns/${board[kind]}/items?cursor=${cursor}`,
+            status: 400,
+            field: 'cursor',
+          }));
+      }
     });
 
     it('accepts valid writes on every kind of route', async () => {

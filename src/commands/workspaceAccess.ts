@@ -15,6 +15,9 @@ const PERMISSION_MESSAGES: Record<Permission, string> = {
   'posts.publishWithoutApproval': 'Your posts need approval before they are published.',
   'accounts.manage': 'Only owners, admins and editors can connect or disconnect social accounts.',
   'academy.manage': 'Only owners and admins can manage the Academy.',
+  'streams.engage': 'Only owners, admins and editors can like and repost as the workspace’s accounts.',
+  'lists.manage': 'Only owners, admins and editors can change lists on the workspace’s accounts.',
+  'listTemplates.manage': 'Only owners and admins can edit list templates.',
 };
 
 export async function memberRole(

@@ -14,7 +14,13 @@ export type Permission =
   /** Connect, reconnect and disconnect social accounts: editors run the publishing, so they may too. */
   | 'accounts.manage'
   /** Write and publish Academy courses and certifications, revoke certificates, read demo requests. */
-  | 'academy.manage';
+  | 'academy.manage'
+  /** Like, unlike, repost and unrepost as a connected account from Streams (replies go through posts.write). */
+  | 'streams.engage'
+  /** Create, edit and delete lists on the networks, and their members, as a connected account. */
+  | 'lists.manage'
+  /** Write the workspace's "people to learn from" list templates. */
+  | 'listTemplates.manage';
 
 const MINIMUM: Record<Permission, Role> = {
   'workspace.read': 'viewer',
@@ -25,6 +31,9 @@ const MINIMUM: Record<Permission, Role> = {
   'posts.publishWithoutApproval': 'editor',
   'accounts.manage': 'editor',
   'academy.manage': 'admin',
+  'streams.engage': 'editor',
+  'lists.manage': 'editor',
+  'listTemplates.manage': 'admin',
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -46,6 +46,8 @@ export const workspaces = pgTable('workspaces', {
   requireAltText: boolean('require_alt_text').notNull().default(false),
   /** When the Academy's starter courses were added (once, the first time anyone opened the Academy). */
   academySeededAt: timestamp('academy_seeded_at', { withTimezone: true }),
+  /** Days Listening keeps mentions and counts. */
+  listeningRetentionDays: integer('listening_retention_days').notNull().default(90),
   createdAt: createdAt(),
 });
 
@@ -239,6 +241,13 @@ export const POST_TARGET_STATUSES = [
   'cancelled',
 ] as const;
 
+/** A post on a network, as the publish request names it. */
+export interface RemoteRef {
+  id: string;
+  url: string;
+  cid?: string;
+}
+
 export interface TargetMedia {
   mediaId: string;
   alt: string;
@@ -266,6 +275,10 @@ export const postTargets = pgTable(
     media: jsonb('media').$type<TargetMedia[]>().notNull().default([]),
     /** In a thread: the target this one replies to, on the same account. */
     replyToTargetId: uuid('reply_to_target_id'),
+    /** A reply from Streams or the inbox: the post on the network it answers, and its thread's first post. */
+    replyToRemote: jsonb('reply_to_remote').$type<{ parent: RemoteRef; root: RemoteRef }>(),
+    /** A quote from Streams: the post on the network it quotes. */
+    quoteOf: jsonb('quote_of').$type<RemoteRef>(),
     threadPosition: integer('thread_position').notNull().default(0),
     status: text('status', { enum: POST_TARGET_STATUSES }).notNull(),
     scheduledAt: timestamp('scheduled_at', { withTimezone: true }),
@@ -326,3 +339,5 @@ export const publishAttempts = pgTable(
 
 // The Academy's tables live in their own file.
 export * from './academySchema.ts';
+export * from './listeningSchema.ts';
+export * from './streamsSchema.ts';

@@ -69,7 +69,10 @@ async function replyContext(
   tx: Tx,
   target: TargetRow,
 ): Promise<{ replyTo?: PublishRequest['replyTo']; blocked?: 'wait' | string }> {
-  if (!target.replyToTargetId) return {};
+  if (!target.replyToTargetId) {
+    // A reply written in Streams or the inbox answers a post already on the network.
+    return target.replyToRemote ? { replyTo: target.replyToRemote } : {};
+  }
   const chain: TargetRow[] = [];
   let parentId: string | null = target.replyToTargetId;
   while (parentId) {
@@ -246,6 +249,7 @@ async function checkClaim(
         text: target.text,
         images: await targetImages(tx, target),
         replyTo: reply.replyTo,
+        ...(target.quoteOf ? { quote: target.quoteOf } : {}),
         publishKey: target.publishKey,
       },
     },

@@ -18,6 +18,7 @@ import {
 import { type Connection, ConnectorError } from './connector.ts';
 import { createDbPublishLog } from './mastodon/dbPublishLog.ts';
 import { createMastodonConnector, type MastodonCredentials } from './mastodon/mastodonConnector.ts';
+import type { StreamReader } from './streamReader.ts';
 
 export interface AccountConnection {
   accountId: string;
@@ -127,8 +128,40 @@ function watched(
     publish: (request) => run(() => inner.publish(request)),
     findPublished: (publishKey) => run(() => inner.findPublished(publishKey)),
     delete: (post) => run(() => inner.delete(post)),
+    streams: () => watchedReader(inner.streams(), run),
   };
 }
+
+/** Every method of the reader, run through `run` (refused credentials mark the account, tokens are saved). */
+function watchedReader(inner: StreamReader, run: <T>(call: () => Promise<T>) => Promise<T>): StreamReader {
+  const wrapped = {} as Record<string, unknown>;
+  for (const name of STREAM_READER_METHODS) {
+    const method = inner[name] as (...args: unknown[]) => Promise<unknown>;
+    wrapped[name] = (...args: unknown[]) => run(() => method.apply(inner, args));
+  }
+  return wrapped as unknown as StreamReader;
+}
+
+const STREAM_READER_METHODS = [
+  'home',
+  'mentions',
+  'myPosts',
+  'listFeed',
+  'search',
+  'like',
+  'unlike',
+  'repost',
+  'unrepost',
+  'lists',
+  'createList',
+  'updateList',
+  'deleteList',
+  'listMembers',
+  'addListMember',
+  'removeListMember',
+  'searchActors',
+  'resolveActor',
+] as const satisfies readonly (keyof StreamReader)[];
 
 export async function openAccountConnection(
   ctx: CommandContext,

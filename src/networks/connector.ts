@@ -1,6 +1,7 @@
 // The one interface every network implements. A network is one folder under src/networks exporting a
 // Connector: what it can do, its text rule, and how to verify, publish, find, and delete on it.
 import type { TextRule } from '../core/textRules/textRule.ts';
+import type { StreamReader } from './streamReader.ts';
 
 export type NetworkId = 'bluesky' | 'mastodon' | 'x' | 'threads' | 'linkedin';
 
@@ -35,6 +36,8 @@ export interface PublishRequest {
   images?: ImageUpload[];
   /** Reply to this post (for threads: the previous post; `root` is the first one). */
   replyTo?: { parent: RemotePost; root: RemotePost };
+  /** Quote this post: embedded as a record on Bluesky; on networks without quotes, its link ends the text. */
+  quote?: RemotePost;
   /**
    * Chosen before the first attempt and stored with the target, so a retry after a crash finds the
    * post instead of creating it twice. Made by `newPublishKey()` of the same connector.
@@ -79,6 +82,8 @@ export interface Connection {
   /** The post published under this key, if it exists. */
   findPublished(publishKey: string): Promise<RemotePost | undefined>;
   delete(post: RemotePost): Promise<void>;
+  /** Timelines, likes, reposts and lists of the account, for Streams and Lists. */
+  streams(): StreamReader;
 }
 
 export interface Connector<Credentials> {

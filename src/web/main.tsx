@@ -23,6 +23,11 @@ const queryClient = new QueryClient({
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('index.html has no #root element');
 
+// Ask for the Bengali face before anything is drawn: Chromium leaves the first Bengali text that
+// triggers the font's loading as empty boxes until something else redraws it.
+void document.fonts?.load('400 1em "Noto Sans Bengali"', 'অ');
+void document.fonts?.load('600 1em "Noto Sans Bengali"', 'অ');
+
 // The first paint already speaks the chosen language, so texts are loaded before rendering.
 void initI18n().then(() => {
   createRoot(rootElement).render(

@@ -7,7 +7,14 @@ import { badRequest } from '../../core/appError.ts';
 import type { TargetStatus } from '../../core/postTargetState.ts';
 import { can } from '../../core/roles.ts';
 import type { SqlExecutor, Tx } from '../../db/database.ts';
-import { posts, postTargets, socialAccounts, type TargetMedia, workspaces } from '../../db/schema.ts';
+import {
+  posts,
+  postTargets,
+  type RemoteRef,
+  socialAccounts,
+  type TargetMedia,
+  workspaces,
+} from '../../db/schema.ts';
 import { enqueuePublish, preparePublishQueue } from '../../jobs/publishQueue.ts';
 import { connectorOf, networkName } from '../../networks/networkConnectors.ts';
 import { recordAudit } from '../audit.ts';
@@ -26,6 +33,10 @@ export interface CreatePostInput {
   mode: 'draft' | 'now' | 'schedule' | 'queue';
   scheduledAt?: Date;
   tags?: string[];
+  /** The first part answers this post on the network (a reply from Streams or the inbox). */
+  replyTo?: { parent: RemoteRef; root: RemoteRef };
+  /** The first part quotes this post on the network. */
+  quote?: RemoteRef;
 }
 
 export interface CreatedPost {
@@ -149,6 +160,8 @@ export async function insertPost(
           text: part.text,
           media: part.media,
           replyToTargetId: previousId,
+          replyToRemote: position === 0 ? (input.replyTo ?? null) : null,
+          quoteOf: position === 0 ? (input.quote ?? null) : null,
           threadPosition: position,
           status,
           scheduledAt,

@@ -1,10 +1,13 @@
 // The Bluesky connector: signs in to a PDS (bsky.social or a self-hosted one) with an app password or
-// stored session tokens, and publishes, finds and deletes posts. Every post is created under a record
-// key chosen before the first attempt, so a retry finds the post instead of doubling it.
+// stored session tokens, publishes (also replies and quotes), finds and deletes posts, and hands out the
+// account's StreamReader. Every post is created under a record key chosen before the first attempt, so
+// a retry finds the post instead of doubling it.
 import {
   type $Typed,
   Agent,
   type AppBskyEmbedImages,
+  type AppBskyEmbedRecord,
+  type AppBskyEmbedRecordWithMedia,
   type AppBskyFeedPost,
   AppBskyRichtextFacet,
   type AtpSessionData,
@@ -24,7 +27,9 @@ import type {
   RemotePost,
 } from '../connector.ts';
 import { ConnectorError } from '../connector.ts';
+import type { StreamReader } from '../streamReader.ts';
 import { toConnectorError } from './blueskyErrors.ts';
+import { BlueskyStreamReader } from './blueskyStreamReader.ts';
 import { imageDimensions } from './imageDimensions.ts';
 
 export const BLUESKY_DEFAULT_SERVICE = 'https://bsky.social';
@@ -135,6 +140,8 @@ function explainRefusal(error: ConnectorError, text: string): ConnectorError {
 }
 
 class BlueskyConnectionImpl implements BlueskyConnection {
+  private reader?: BlueskyStreamReader;
+
   constructor(
     private readonly credentialSession: CredentialSession,
     private readonly agent: Agent,
@@ -149,6 +156,14 @@ class BlueskyConnectionImpl implements BlueskyConnection {
   session(): BlueskySession {
     const { did, handle, accessJwt, refreshJwt } = this.current;
     return { did, handle, accessJwt, refreshJwt };
+  }
+
+  streams(): StreamReader {
+    this.reader ??= new BlueskyStreamReader(this.agent, () => {
+      const { did, handle } = this.current;
+      return { did, handle };
+    });
+    return this.reader;
   }
 
   async verify(): Promise<AccountProfile> {
@@ -252,11 +267,23 @@ class BlueskyConnectionImpl implements BlueskyConnection {
     };
     const facets = resolvedFacets(richText.facets);
     if (facets) record.facets = facets;
-    if (images.length > 0) record.embed = await this.uploadImages(images);
+    const media = images.length > 0 ? await this.uploadImages(images) : undefined;
+    if (request.quote) {
+      const quoted: $Typed<AppBskyEmbedRecord.Main> = {
+        $type: 'app.bsky.embed.record',
+        record: await this.strongRef(request.quote, 'quoted'),
+      };
+      const withMedia: $Typed<AppBskyEmbedRecordWithMedia.Main> | undefined = media
+        ? { $type: 'app.bsky.embed.recordWithMedia', record: quoted, media }
+        : undefined;
+      record.embed = withMedia ?? quoted;
+    } else if (media) {
+      record.embed = media;
+    }
     if (request.replyTo) {
       record.reply = {
-        root: await this.strongRef(request.replyTo.root),
-        parent: await this.strongRef(request.replyTo.parent),
+        root: await this.strongRef(request.replyTo.root, 'replied to'),
+        parent: await this.strongRef(request.replyTo.parent, 'replied to'),
       };
     }
     return record;
@@ -275,17 +302,31 @@ class BlueskyConnectionImpl implements BlueskyConnection {
   }
 
   /** uri and cid of a post; the cid is looked up when the caller did not keep it. */
-  private async strongRef(post: RemotePost): Promise<{ uri: string; cid: string }> {
+  private async strongRef(
+    post: RemotePost,
+    role: 'replied to' | 'quoted',
+  ): Promise<{ uri: string; cid: string }> {
+    const notFound = () =>
+      new ConnectorError('rejected', `The post being ${role} could not be found on Bluesky.`);
+    let uri: AtUri;
+    try {
+      uri = new AtUri(post.id);
+    } catch {
+      throw new ConnectorError('rejected', `"${post.id}" is not a Bluesky post.`);
+    }
     if (post.cid) return { uri: post.id, cid: post.cid };
-    const uri = new AtUri(post.id);
-    const { data } = await this.agent.com.atproto.repo.getRecord({
-      repo: uri.host,
-      collection: uri.collection,
-      rkey: uri.rkey,
-    });
-    if (!data.cid)
-      throw new ConnectorError('rejected', 'The post being replied to could not be found on Bluesky.');
-    return { uri: data.uri, cid: data.cid };
+    try {
+      const { data } = await this.agent.com.atproto.repo.getRecord({
+        repo: uri.host,
+        collection: uri.collection,
+        rkey: uri.rkey,
+      });
+      if (!data.cid) throw notFound();
+      return { uri: data.uri, cid: data.cid };
+    } catch (error) {
+      if (isRecordNotFound(error)) throw notFound();
+      throw error;
+    }
   }
 }
 

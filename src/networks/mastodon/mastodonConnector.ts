@@ -1,5 +1,6 @@
-// The Mastodon connector: publishes text, images with alt text and self-reply threads to any server
-// that speaks the Mastodon client API, verifies the account, and deletes.
+// The Mastodon connector: publishes text, images with alt text, self-reply threads and quotes (as the
+// quoted post's link ending the text: the client API has no quote every server understands) to any
+// server that speaks the Mastodon client API, verifies the account, deletes, and reads Streams.
 //
 // Not posting twice: every status is created with the publish key as its Idempotency-Key, which
 // Mastodon honours (it replays the first answer for an hour). Servers that ignore the header (snac2)
@@ -10,7 +11,8 @@
 // - two keys publishing identical text as the same reply within the window are told apart only by
 //   order (oldest unclaimed first), so the pair as a whole is right but not necessarily each pairing;
 // - a status edited after publishing, or rendered very differently by the server (custom emoji
-//   shortcodes, quote links), no longer matches and would be posted again;
+//   shortcodes, a link shown as anything but its full address), no longer matches and would be posted
+//   again; a quote's link is part of the text that is hashed, so it matches like any other link;
 // - only the newest MAX_PAGES × 40 statuses are searched;
 // - without a durable log (the in-memory default), a crash forgets the attempt.
 import { randomUUID } from 'node:crypto';
@@ -24,7 +26,9 @@ import {
   type PublishRequest,
   type RemotePost,
 } from '../connector.ts';
+import type { StreamReader } from '../streamReader.ts';
 import { isHttpStatus, mastodonFetch, normaliseInstanceUrl } from './mastodonHttp.ts';
+import { MastodonStreamReader } from './mastodonStreamReader.ts';
 import { createMemoryPublishLog, type PublishAttempt, type PublishLog, textHash } from './publishLog.ts';
 import { plainTextOfContent } from './statusText.ts';
 
@@ -93,6 +97,7 @@ export const mastodonConnector: Connector<MastodonCredentials> = createMastodonC
 
 class MastodonConnection implements Connection {
   private account: MastodonAccount | undefined;
+  private reader: StreamReader | undefined;
 
   constructor(
     private readonly instanceUrl: string,
@@ -114,6 +119,7 @@ class MastodonConnection implements Connection {
   async publish(request: PublishRequest): Promise<RemotePost> {
     const inReplyToId = request.replyTo?.parent.id;
     const images = request.images ?? [];
+    const text = statusTextOf(request);
     const logged = await this.publishLog.get(request.publishKey);
     if (logged?.statusId) return { id: logged.statusId, url: logged.statusUrl ?? logged.statusId };
     if (logged) {
@@ -121,7 +127,7 @@ class MastodonConnection implements Connection {
       if (found) return found;
     }
     const attempt: PublishAttempt = logged ?? {
-      textHash: textHash(request.text),
+      textHash: textHash(text),
       imageCount: images.length,
       startedAt: new Date(),
       ...(inReplyToId ? { inReplyToId } : {}),
@@ -134,7 +140,7 @@ class MastodonConnection implements Connection {
       method: 'POST',
       headers: { 'idempotency-key': request.publishKey },
       body: {
-        status: request.text,
+        status: text,
         visibility: 'public',
         ...(mediaIds.length > 0 ? { media_ids: mediaIds } : {}),
         ...(inReplyToId ? { in_reply_to_id: inReplyToId } : {}),
@@ -170,6 +176,15 @@ class MastodonConnection implements Connection {
           `The server said: ${error.message}`,
       );
     }
+  }
+
+  streams(): StreamReader {
+    this.reader ??= new MastodonStreamReader({
+      instanceUrl: this.instanceUrl,
+      accessToken: this.accessToken,
+      ownAccountId: async () => (await this.ownAccount()).id,
+    });
+    return this.reader;
   }
 
   private async ownAccount(): Promise<MastodonAccount> {
@@ -278,6 +293,12 @@ class MastodonConnection implements Connection {
   private call<T>(path: string, request: Parameters<typeof mastodonFetch>[2] = {}) {
     return mastodonFetch<T>(this.instanceUrl, path, { ...request, accessToken: this.accessToken });
   }
+}
+
+/** The text sent as the status: a quoted post's link ends it, after a blank line. */
+function statusTextOf(request: PublishRequest): string {
+  if (!request.quote) return request.text;
+  return request.text.trim() ? `${request.text}\n\n${request.quote.url}` : request.quote.url;
 }
 
 function matchesAttempt(status: MastodonStatus, attempt: PublishAttempt): boolean {

@@ -19,6 +19,9 @@ import { useMe, useSetupStatus } from '../api/sessionQueries.ts';
 import { AuthLayout } from '../components/AuthLayout.tsx';
 import { errorMessage } from '../components/FormAlert.tsx';
 import { LoadingScreen } from '../components/LoadingScreen.tsx';
+import { ListeningPage } from '../listening/ListeningPage.tsx';
+import { ListsPage } from '../lists/ListsPage.tsx';
+import { ListTemplatesPage } from '../lists/ListTemplatesPage.tsx';
 import { AccountsPage } from '../pages/AccountsPage.tsx';
 import { BulkImportPage } from '../pages/BulkImportPage.tsx';
 import { ComposerPage } from '../pages/ComposerPage.tsx';
@@ -34,6 +37,7 @@ import { SetupPage } from '../pages/SetupPage.tsx';
 import { SignInPage } from '../pages/SignInPage.tsx';
 import { SettingsLayout } from '../shell/SettingsLayout.tsx';
 import { WorkspaceShell } from '../shell/WorkspaceShell.tsx';
+import { StreamsPage } from '../streams/StreamsPage.tsx';
 import { safeReturnPath, workspaceHome } from './homePath.ts';
 
 export function App() {
@@ -54,12 +58,17 @@ export function App() {
         <Route path="/workspaces/new" element={<SignedIn render={(me) => <NewWorkspacePage me={me} />} />} />
         <Route path="/w/:workspaceId" element={<SignedIn render={(me) => <WorkspaceShell me={me} />} />}>
           <Route index element={<Navigate to="streams" replace />} />
-          <Route path="streams" element={<SectionNotYetAvailablePage section="streams" />} />
+          <Route path="streams" element={<StreamsPage />} />
+          <Route path="lists" element={<ListsPage />} />
+          <Route path="lists/templates" element={<ListTemplatesPage />} />
           <Route path="publisher" element={<PlannerPage />} />
           <Route path="publisher/import" element={<BulkImportPage />} />
           <Route path="compose" element={<ComposerPage />} />
           <Route path="inbox" element={<SectionNotYetAvailablePage section="inbox" />} />
-          <Route path="listening" element={<SectionNotYetAvailablePage section="listening" />} />
+          <Route path="listening" element={<ListeningPage />} />
+          <Route path="listening/new" element={<ListeningPage view="new" />} />
+          <Route path="listening/:queryId" element={<ListeningPage />} />
+          <Route path="listening/:queryId/edit" element={<ListeningPage view="edit" />} />
           <Route path="analytics" element={<SectionNotYetAvailablePage section="analytics" />} />
           <Route path="academy" element={<AcademyLayout />}>
             <Route index element={<Navigate to="courses" replace />} />

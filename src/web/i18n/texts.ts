@@ -23,8 +23,14 @@ import bulkImportEn from './bulkImport.en.json';
 import composerBn from './composer.bn.json';
 import composerEn from './composer.en.json';
 import en from './en.json';
+import listeningBn from './listening.bn.json';
+import listeningEn from './listening.en.json';
+import listsBn from './lists.bn.json';
+import listsEn from './lists.en.json';
 import plannerBn from './planner.bn.json';
 import plannerEn from './planner.en.json';
+import streamsBn from './streams.bn.json';
+import streamsEn from './streams.en.json';
 
 export type Texts = { [key: string]: string | Texts };
 
@@ -42,6 +48,9 @@ export const TEXTS: Record<'en' | 'bn', Texts> = {
     academyCoaching: academyCoachingEn,
     academyResume: academyResumeEn,
     academyDemo: academyDemoEn,
+    streams: streamsEn,
+    lists: listsEn,
+    listening: listeningEn,
   },
   bn: {
     ...bn,
@@ -56,5 +65,8 @@ export const TEXTS: Record<'en' | 'bn', Texts> = {
     academyCoaching: academyCoachingBn,
     academyResume: academyResumeBn,
     academyDemo: academyDemoBn,
+    streams: streamsBn,
+    lists: listsBn,
+    listening: listeningBn,
   },
 };
