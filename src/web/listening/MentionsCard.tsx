@@ -3,12 +3,12 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../components/FormAlert.tsx';
+import { useDebouncedValue } from '../components/useDebouncedValue.ts';
 import { useLocaleFormat } from '../i18n/localeFormat.ts';
 import { type MentionFilters, SENTIMENTS, SOURCES, useMentions, useTop } from './listeningApi.ts';
 import { languageName } from './listeningFormat.ts';
 import { MentionItem } from './MentionItem.tsx';
 import type { RangeName } from './timeRange.ts';
-import { useDebouncedValue } from './useDebouncedValue.ts';
 
 /** Always offered, whatever the mentions so far: the app's own two languages. */
 const USUAL_LANGUAGES = ['bn', 'en'];

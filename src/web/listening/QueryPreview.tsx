@@ -2,11 +2,11 @@
 // for once typing pauses and only for a query that parses.
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../components/FormAlert.tsx';
+import { useDebouncedValue } from '../components/useDebouncedValue.ts';
 import { useLocaleFormat } from '../i18n/localeFormat.ts';
 import { usePreview } from './listeningApi.ts';
 import { MentionItem } from './MentionItem.tsx';
 import { checkQuery } from './queryCheck.ts';
-import { useDebouncedValue } from './useDebouncedValue.ts';
 
 const SHOWN = 10;
 

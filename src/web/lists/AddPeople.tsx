@@ -3,10 +3,10 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../components/FormAlert.tsx';
+import { useDebouncedValue } from '../components/useDebouncedValue.ts';
 import { useLocaleFormat } from '../i18n/localeFormat.ts';
 import { ActorAvatar } from './ActorAvatar.tsx';
 import { useActorSearch, useAddListMember } from './listsQueries.ts';
-import { useDebouncedValue } from './useDebouncedValue.ts';
 
 const SEARCH_PAUSE_MS = 350;
 const MAX_QUERY_LENGTH = 100;

@@ -1,4 +1,4 @@
-// The value as it was once it stopped changing for `delayMs`: the preview asks the server once per pause.
+// The value as it was once it stopped changing for `delayMs`: a search box or a preview asks the server once per pause.
 import { useEffect, useState } from 'react';
 
 export function useDebouncedValue<T>(value: T, delayMs: number): T {
