@@ -13,6 +13,8 @@ interface TextFieldProps {
   hint?: string;
   error?: string;
   autoFocus?: boolean;
+  /** The keyboard a phone shows, e.g. `decimal` for numbers. */
+  inputMode?: 'text' | 'decimal' | 'numeric' | 'url';
 }
 
 export function TextField({
@@ -27,6 +29,7 @@ export function TextField({
   hint,
   error,
   autoFocus,
+  inputMode,
 }: TextFieldProps) {
   const id = useId();
   const hintId = `${id}-hint`;
@@ -39,6 +42,7 @@ export function TextField({
         id={id}
         name={name}
         type={type}
+        inputMode={inputMode}
         value={value}
         onChange={(event) => onChange(event.target.value)}
         autoComplete={autoComplete}

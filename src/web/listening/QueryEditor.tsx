@@ -7,6 +7,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import type { WorkspaceSummary } from '../api/apiTypes.ts';
 import { FormAlert, fieldErrors } from '../components/FormAlert.tsx';
 import { LoadingScreen } from '../components/LoadingScreen.tsx';
+import { TextAreaField } from '../components/TextAreaField.tsx';
 import { TextField } from '../components/TextField.tsx';
 import { type ListeningQuery, useDeleteQuery, useListeningQuery, useSaveQuery } from './listeningApi.ts';
 import { listeningPath, queryPagePath, writesQueries } from './listeningPaths.ts';
@@ -119,7 +120,9 @@ function QueryEditor({ workspaceId, query }: { workspaceId: string; query?: List
         <section className="card form" aria-labelledby="listening-sources-heading">
           <h2 id="listening-sources-heading">{t('listening.editor.sourcesHeading')}</h2>
           <p className="muted listening-card-intro">{t('listening.editor.sourcesIntro')}</p>
-          <LinesField
+          <TextAreaField
+            textareaClassName="listening-lines"
+            spellCheck={false}
             label={t('listening.editor.mastodonInstances')}
             hint={t('listening.editor.mastodonInstancesHint')}
             name="mastodonInstances"
@@ -127,7 +130,9 @@ function QueryEditor({ workspaceId, query }: { workspaceId: string; query?: List
             onChange={(value) => set('mastodonInstances', value)}
             error={messages.mastodonInstances}
           />
-          <LinesField
+          <TextAreaField
+            textareaClassName="listening-lines"
+            spellCheck={false}
             label={t('listening.editor.feedUrls')}
             hint={t('listening.editor.feedUrlsHint')}
             name="feedUrls"
@@ -143,7 +148,8 @@ function QueryEditor({ workspaceId, query }: { workspaceId: string; query?: List
           <div className="listening-number-grid">
             {(['spikeSigma', 'spikeMinCount', 'negativeJumpPoints', 'alertCooldownMinutes'] as const).map(
               (field) => (
-                <NumberInput
+                <TextField
+                  inputMode="decimal"
                   key={field}
                   label={t(`listening.editor.${field}`)}
                   hint={t(`listening.editor.${field}Hint`)}
@@ -249,88 +255,6 @@ function CheckboxRow({
           {hint}
         </span>
       </label>
-    </div>
-  );
-}
-
-function LinesField({
-  label,
-  hint,
-  name,
-  value,
-  onChange,
-  error,
-}: {
-  label: string;
-  hint: string;
-  name: string;
-  value: string;
-  onChange: (value: string) => void;
-  error?: string;
-}) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <textarea
-        id={id}
-        name={name}
-        className="listening-lines"
-        rows={3}
-        value={value}
-        spellCheck={false}
-        onChange={(event) => onChange(event.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
-      />
-      <p className="field-hint" id={`${id}-hint`}>
-        {hint}
-      </p>
-      {error && (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
-    </div>
-  );
-}
-
-function NumberInput({
-  label,
-  hint,
-  name,
-  value,
-  onChange,
-  error,
-}: {
-  label: string;
-  hint: string;
-  name: string;
-  value: string;
-  onChange: (value: string) => void;
-  error?: string;
-}) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        name={name}
-        inputMode="decimal"
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
-      />
-      <p className="field-hint" id={`${id}-hint`}>
-        {hint}
-      </p>
-      {error && (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
     </div>
   );
 }

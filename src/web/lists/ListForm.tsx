@@ -4,8 +4,8 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountNetwork } from '../api/apiTypes.ts';
 import { FormAlert, fieldErrors } from '../components/FormAlert.tsx';
+import { TextAreaField } from '../components/TextAreaField.tsx';
 import { TextField } from '../components/TextField.tsx';
-import { TextAreaField } from './TextAreaField.tsx';
 
 export interface ListFormValues {
   name: string;
@@ -65,6 +65,7 @@ export function ListForm({
       />
       {hasDescription ? (
         <TextAreaField
+          className="lists-textarea-field"
           label={t('lists.form.description')}
           name="description"
           value={description}

@@ -3,10 +3,10 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert, fieldErrors } from '../components/FormAlert.tsx';
+import { TextAreaField } from '../components/TextAreaField.tsx';
 import { TextField } from '../components/TextField.tsx';
 import { useLocaleFormat } from '../i18n/localeFormat.ts';
 import type { ListTemplate, TemplateInput, TemplateMember } from './listsQueries.ts';
-import { TextAreaField } from './TextAreaField.tsx';
 import { cleanMembers, TEMPLATE_NETWORKS } from './templateMembers.ts';
 
 interface Row extends TemplateMember {
@@ -85,6 +85,7 @@ export function TemplateForm({
         autoFocus
       />
       <TextAreaField
+        className="lists-textarea-field"
         label={t('lists.templateForm.description')}
         name="description"
         value={description}

@@ -9,6 +9,9 @@ export function TextAreaField({
   hint,
   error,
   rows = 3,
+  className,
+  textareaClassName,
+  spellCheck,
 }: {
   label: string;
   name: string;
@@ -17,19 +20,25 @@ export function TextAreaField({
   hint?: string;
   error?: string;
   rows?: number;
+  /** Added to the field's wrapper, for a page's own layout. */
+  className?: string;
+  textareaClassName?: string;
+  spellCheck?: boolean;
 }) {
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const describedBy = [hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <div className="field lists-textarea-field">
+    <div className={className ? `field ${className}` : 'field'}>
       <label htmlFor={id}>{label}</label>
       <textarea
         id={id}
         name={name}
         value={value}
         rows={rows}
+        className={textareaClassName}
+        spellCheck={spellCheck}
         onChange={(event) => onChange(event.target.value)}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
