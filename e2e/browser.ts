@@ -33,6 +33,17 @@ export interface AxeProblem {
 
 /** The serious and critical accessibility violations axe-core finds on the page as it is now. */
 export async function seriousAccessibilityProblems(page: Page): Promise<AxeProblem[]> {
+  // Colours still fading (a button's hover or pressed transition) would be measured half-way. Endless
+  // animations (a spinner) never finish, so only finite ones are waited for, and never over 2 s.
+  await page.evaluate(() => {
+    const finite = document
+      .getAnimations()
+      .filter((animation) => Number.isFinite(Number(animation.effect?.getComputedTiming().endTime)));
+    return Promise.race([
+      Promise.all(finite.map((animation) => animation.finished.catch(() => undefined))),
+      new Promise((resolve) => setTimeout(resolve, 2000)),
+    ]);
+  });
   await page.addScriptTag({ path: AXE_SCRIPT });
   const violations = await page.evaluate(async () => {
     type AxeResult = {
