@@ -18,6 +18,14 @@ const PERMISSION_MESSAGES: Record<Permission, string> = {
   'streams.engage': 'Only owners, admins and editors can like and repost as the workspace’s accounts.',
   'lists.manage': 'Only owners, admins and editors can change lists on the workspace’s accounts.',
   'listTemplates.manage': 'Only owners and admins can edit list templates.',
+  'posts.approve': 'Only owners, admins and editors can approve posts here.',
+  'approvals.manage': 'Only owners and admins can set up approval chains.',
+  'comments.write': 'Viewers cannot comment.',
+  'audit.read': 'Only owners and admins can read the audit log.',
+  'crisis.manage': 'Only owners and admins can start or end crisis mode.',
+  'playbooks.manage': 'Only owners and admins can edit the crisis playbook.',
+  'inbox.work': 'Viewers cannot assign, tag or resolve inbox items.',
+  'savedReplies.manage': 'Only owners, admins and editors can edit saved replies.',
 };
 
 export async function memberRole(

@@ -10,6 +10,7 @@ const ALL: TargetStatus[] = [
   'failed',
   'paused',
   'cancelled',
+  'expired',
 ];
 
 // Every allowed move; everything else is refused.
@@ -20,6 +21,8 @@ const ALLOWED: [TargetStatus, TargetStatus][] = [
   ['pending_approval', 'draft'],
   ['pending_approval', 'scheduled'],
   ['pending_approval', 'cancelled'],
+  ['pending_approval', 'expired'],
+  ['pending_approval', 'pending_approval'],
   ['scheduled', 'scheduled'],
   ['scheduled', 'publishing'],
   ['scheduled', 'paused'],
@@ -32,6 +35,10 @@ const ALLOWED: [TargetStatus, TargetStatus][] = [
   ['failed', 'cancelled'],
   ['paused', 'scheduled'],
   ['paused', 'cancelled'],
+  ['expired', 'pending_approval'],
+  ['expired', 'scheduled'],
+  ['expired', 'draft'],
+  ['expired', 'cancelled'],
 ];
 
 describe('post target transitions', () => {
@@ -60,6 +67,7 @@ describe('post target transitions', () => {
     ['published', false],
     ['failed', false],
     ['cancelled', false],
+    ['expired', true],
   ] as const)('%s editable: %s', (status, expected) => {
     expect(isEditable(status)).toBe(expected);
   });

@@ -8,11 +8,13 @@ export type TargetStatus =
   | 'published'
   | 'failed'
   | 'paused'
-  | 'cancelled';
+  | 'cancelled'
+  | 'expired';
 
 const TRANSITIONS: Record<TargetStatus, readonly TargetStatus[]> = {
   draft: ['pending_approval', 'scheduled', 'cancelled'],
-  pending_approval: ['draft', 'scheduled', 'cancelled'],
+  // Expired: its time came before its approval chain was complete.
+  pending_approval: ['draft', 'scheduled', 'cancelled', 'expired', 'pending_approval'],
   // Back to scheduled is a reschedule (a new version of the same state).
   scheduled: ['scheduled', 'publishing', 'paused', 'cancelled', 'draft'],
   // Only the worker and the reconciler move a target out of publishing: the network call may be under way.
@@ -21,6 +23,8 @@ const TRANSITIONS: Record<TargetStatus, readonly TargetStatus[]> = {
   failed: ['scheduled', 'cancelled'],
   paused: ['scheduled', 'cancelled'],
   cancelled: [],
+  // A new time sends it for approval again (or schedules it, for those who need no approval).
+  expired: ['pending_approval', 'scheduled', 'draft', 'cancelled'],
 };
 
 export function canTransition(from: TargetStatus, to: TargetStatus): boolean {
@@ -36,6 +40,7 @@ const STATUS_WORDS: Record<TargetStatus, string> = {
   failed: 'failed',
   paused: 'paused',
   cancelled: 'deleted',
+  expired: 'expired before it was approved',
 };
 
 /** A sentence saying why the move is refused, or undefined when it is allowed. */
@@ -50,11 +55,18 @@ export function transitionRefusal(from: TargetStatus, to: TargetStatus): string 
     failed: 'marked failed',
     paused: 'paused',
     cancelled: 'deleted',
+    expired: 'marked expired',
   };
   return `This post is ${STATUS_WORDS[from]} and cannot be ${goal[to]}.`;
 }
 
 /** Statuses a person may still change the time or text of. */
 export function isEditable(status: TargetStatus): boolean {
-  return status === 'draft' || status === 'pending_approval' || status === 'scheduled' || status === 'paused';
+  return (
+    status === 'draft' ||
+    status === 'pending_approval' ||
+    status === 'scheduled' ||
+    status === 'paused' ||
+    status === 'expired'
+  );
 }

@@ -20,7 +20,23 @@ export type Permission =
   /** Create, edit and delete lists on the networks, and their members, as a connected account. */
   | 'lists.manage'
   /** Write the workspace's "people to learn from" list templates. */
-  | 'listTemplates.manage';
+  | 'listTemplates.manage'
+  /** Approve or reject posts at a chain step open to any editor (steps may name a person or role instead). */
+  | 'posts.approve'
+  /** Set up each account's approval chain. */
+  | 'approvals.manage'
+  /** Comment on posts and inbox items, mentioning teammates. */
+  | 'comments.write'
+  /** Read the audit log and export it. */
+  | 'audit.read'
+  /** Start and end crisis mode, review posts after it, and publish a post anyway during it. */
+  | 'crisis.manage'
+  /** Write the crisis playbook: holding statements and stakeholder contacts. */
+  | 'playbooks.manage'
+  /** Assign, tag and resolve inbox items (replies go through posts.write and approval). */
+  | 'inbox.work'
+  /** Write the workspace's saved replies. */
+  | 'savedReplies.manage';
 
 const MINIMUM: Record<Permission, Role> = {
   'workspace.read': 'viewer',
@@ -34,6 +50,14 @@ const MINIMUM: Record<Permission, Role> = {
   'streams.engage': 'editor',
   'lists.manage': 'editor',
   'listTemplates.manage': 'admin',
+  'posts.approve': 'editor',
+  'approvals.manage': 'admin',
+  'comments.write': 'contributor',
+  'audit.read': 'admin',
+  'crisis.manage': 'admin',
+  'playbooks.manage': 'admin',
+  'inbox.work': 'contributor',
+  'savedReplies.manage': 'editor',
 };
 
 export function can(role: Role, permission: Permission): boolean {

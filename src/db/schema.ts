@@ -48,6 +48,9 @@ export const workspaces = pgTable('workspaces', {
   academySeededAt: timestamp('academy_seeded_at', { withTimezone: true }),
   /** Days Listening keeps mentions and counts. */
   listeningRetentionDays: integer('listening_retention_days').notNull().default(90),
+  /** Set while the workspace is in crisis mode: nothing scheduled is published (see crisis_periods). */
+  crisisStartedAt: timestamp('crisis_started_at', { withTimezone: true }),
+  crisisReason: text('crisis_reason'),
   createdAt: createdAt(),
 });
 
@@ -224,6 +227,11 @@ export const posts = pgTable(
     authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
     text: text('text').notNull(),
     tags: jsonb('tags').$type<string[]>().notNull().default([]),
+    /** Grows when an edit restarts the approval chains; decisions of earlier rounds no longer count. */
+    approvalRound: integer('approval_round').notNull().default(1),
+    /** Why the post was sent back to its author, and by whom (cleared when it is sent for approval again). */
+    rejectionReason: text('rejection_reason'),
+    rejectedBy: uuid('rejected_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -239,6 +247,7 @@ export const POST_TARGET_STATUSES = [
   'failed',
   'paused',
   'cancelled',
+  'expired',
 ] as const;
 
 /** A post on a network, as the publish request names it. */
@@ -292,6 +301,10 @@ export const postTargets = pgTable(
     remoteUrl: text('remote_url'),
     remoteCid: text('remote_cid'),
     publishedAt: timestamp('published_at', { withTimezone: true }),
+    /** Paused because the workspace went into crisis mode (not by a person): resumed or reviewed with it. */
+    pausedByCrisis: boolean('paused_by_crisis').notNull().default(false),
+    /** An admin chose to publish this one during crisis mode, after a second confirmation. */
+    crisisOverride: boolean('crisis_override').notNull().default(false),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -341,3 +354,4 @@ export const publishAttempts = pgTable(
 export * from './academySchema.ts';
 export * from './listeningSchema.ts';
 export * from './streamsSchema.ts';
+export * from './teamSchema.ts';

@@ -151,7 +151,8 @@ export async function insertPost(
     const scheduledAt = await timeFor(plan.account);
     let previousId: string | null = null;
     for (const [position, part] of plan.parts.entries()) {
-      const [row]: { id: string; version: number }[] = await tx
+      // The status written may differ from the one asked for: crisis mode pauses what would be scheduled.
+      const [row]: { id: string; version: number; status: TargetStatus }[] = await tx
         .insert(postTargets)
         .values({
           postId: post!.id,
@@ -167,18 +168,18 @@ export async function insertPost(
           scheduledAt,
           publishKey: plan.connector.newPublishKey(),
         })
-        .returning({ id: postTargets.id, version: postTargets.version });
+        .returning({ id: postTargets.id, version: postTargets.version, status: postTargets.status });
       previousId = row!.id;
       created.push({
         id: row!.id,
         accountId: plan.account.id,
-        status,
+        status: row!.status,
         threadPosition: position,
         version: row!.version,
         scheduledAt,
       });
       // A reply's job is enqueued too; it waits for its parent, whose publication enqueues it again.
-      if (status === 'scheduled' && scheduledAt) {
+      if (row!.status === 'scheduled' && scheduledAt) {
         await enqueuePublish(ctx.jobs, sql, { targetId: row!.id, version: row!.version }, scheduledAt);
       }
     }

@@ -97,13 +97,12 @@ function slotOf(h: number, mask: number): number {
 
 /**
  * Open-addressing table from key text (as it appears in a post, e.g. `#tag`) to key id. Each slot
- * is a pair [hash, id + 1] side by side, so a probe reads one cache line; the key's place in `pool`,
- * where its code units sit one after another, is the pair [offset, length] at the same index of
- * `spans`, read only when the hash matches, when the candidate is confirmed character by character.
+ * is four numbers side by side, [hash, id + 1, offset, length], so a probe and its confirmation read
+ * one cache line of the table: the key's code units sit one after another in `pool` from `offset`,
+ * compared character by character only when the hash matches.
  */
 class KeyTable {
   readonly slots: Int32Array;
-  readonly spans: Int32Array;
   readonly mask: number;
   /**
    * Two bits per key in a 16 KB bitmap: most words of a post are no key at all, and the bitmap
@@ -117,8 +116,7 @@ class KeyTable {
   constructor(capacity: number, sparseness: number) {
     let length = 16;
     while (length < capacity * sparseness) length *= 2;
-    this.slots = new Int32Array(length * 2);
-    this.spans = new Int32Array(length * 2);
+    this.slots = new Int32Array(length * 4);
     this.mask = length - 1;
   }
 
@@ -137,11 +135,11 @@ class KeyTable {
     for (let k = 0; k < text.length; k++) this.pool[offset + k] = text.charCodeAt(k);
     this.poolLength += text.length;
     for (let s = slotOf(h, this.mask); ; s = (s + 1) & this.mask) {
-      if (this.slots[2 * s + 1] === 0) {
-        this.slots[2 * s] = h;
-        this.slots[2 * s + 1] = id + 1;
-        this.spans[2 * s] = offset;
-        this.spans[2 * s + 1] = text.length;
+      if (this.slots[4 * s + 1] === 0) {
+        this.slots[4 * s] = h;
+        this.slots[4 * s + 1] = id + 1;
+        this.slots[4 * s + 2] = offset;
+        this.slots[4 * s + 3] = text.length;
         this.size++;
         return;
       }
@@ -158,14 +156,10 @@ class KeyTable {
     const slots = this.slots;
     const mask = this.mask;
     for (let s = slotOf(h, mask); ; s = (s + 1) & mask) {
-      const at = 2 * s;
+      const at = 4 * s;
       const entry = slots[at + 1]!;
       if (entry === 0) return -1;
-      if (
-        slots[at] === h &&
-        this.spans[at + 1] === length &&
-        samePooled(this.pool, this.spans[at]!, text, start, length)
-      ) {
+      if (slots[at] === h && slots[at + 3] === length && samePooled(this.pool, slots[at + 2]!, text, start, length)) {
         return entry - 1;
       }
     }

@@ -16,9 +16,14 @@ import { ResumePage } from '../academy/resume/ResumePage.tsx';
 import { SkillsPage } from '../academy/skills/SkillsPage.tsx';
 import type { Me } from '../api/apiTypes.ts';
 import { useMe, useSetupStatus } from '../api/sessionQueries.ts';
+import { ApprovalChainsPage } from '../approvals/ApprovalChainsPage.tsx';
+import { ApprovalQueuePage } from '../approvals/ApprovalQueuePage.tsx';
+import { AuditLogPage } from '../audit/AuditLogPage.tsx';
 import { AuthLayout } from '../components/AuthLayout.tsx';
 import { errorMessage } from '../components/FormAlert.tsx';
 import { LoadingScreen } from '../components/LoadingScreen.tsx';
+import { CrisisPage } from '../crisis/CrisisPage.tsx';
+import { InboxPage } from '../inbox/InboxPage.tsx';
 import { ListeningPage } from '../listening/ListeningPage.tsx';
 import { ListsPage } from '../lists/ListsPage.tsx';
 import { ListTemplatesPage } from '../lists/ListTemplatesPage.tsx';
@@ -63,8 +68,9 @@ export function App() {
           <Route path="lists/templates" element={<ListTemplatesPage />} />
           <Route path="publisher" element={<PlannerPage />} />
           <Route path="publisher/import" element={<BulkImportPage />} />
+          <Route path="publisher/approvals" element={<ApprovalQueuePage />} />
           <Route path="compose" element={<ComposerPage />} />
-          <Route path="inbox" element={<SectionNotYetAvailablePage section="inbox" />} />
+          <Route path="inbox" element={<InboxPage />} />
           <Route path="listening" element={<ListeningPage />} />
           <Route path="listening/new" element={<ListeningPage view="new" />} />
           <Route path="listening/:queryId" element={<ListeningPage />} />
@@ -87,6 +93,9 @@ export function App() {
             <Route index element={<Navigate to="members" replace />} />
             <Route path="members" element={<MembersPage />} />
             <Route path="accounts" element={<AccountsPage />} />
+            <Route path="approvals" element={<ApprovalChainsPage />} />
+            <Route path="crisis" element={<CrisisPage />} />
+            <Route path="audit" element={<AuditLogPage />} />
             <Route path="demo-requests" element={<DemoRequestsPage />} />
           </Route>
           <Route path="*" element={<NotFoundPanel />} />

@@ -24,7 +24,8 @@ export type TargetStatus =
   | 'published'
   | 'failed'
   | 'paused'
-  | 'cancelled';
+  | 'cancelled'
+  | 'expired';
 
 export interface CreatedPost {
   id: string;

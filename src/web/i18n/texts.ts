@@ -17,16 +17,28 @@ import academyResumeBn from './academyResume.bn.json';
 import academyResumeEn from './academyResume.en.json';
 import academySkillsBn from './academySkills.bn.json';
 import academySkillsEn from './academySkills.en.json';
+import approvalsBn from './approvals.bn.json';
+import approvalsEn from './approvals.en.json';
+import auditBn from './audit.bn.json';
+import auditEn from './audit.en.json';
 import bn from './bn.json';
 import bulkImportBn from './bulkImport.bn.json';
 import bulkImportEn from './bulkImport.en.json';
+import commentsBn from './comments.bn.json';
+import commentsEn from './comments.en.json';
 import composerBn from './composer.bn.json';
 import composerEn from './composer.en.json';
+import crisisBn from './crisis.bn.json';
+import crisisEn from './crisis.en.json';
 import en from './en.json';
+import inboxBn from './inbox.bn.json';
+import inboxEn from './inbox.en.json';
 import listeningBn from './listening.bn.json';
 import listeningEn from './listening.en.json';
 import listsBn from './lists.bn.json';
 import listsEn from './lists.en.json';
+import notificationsBn from './notifications.bn.json';
+import notificationsEn from './notifications.en.json';
 import plannerBn from './planner.bn.json';
 import plannerEn from './planner.en.json';
 import streamsBn from './streams.bn.json';
@@ -51,6 +63,12 @@ export const TEXTS: Record<'en' | 'bn', Texts> = {
     streams: streamsEn,
     lists: listsEn,
     listening: listeningEn,
+    approvals: approvalsEn,
+    comments: commentsEn,
+    notifications: notificationsEn,
+    audit: auditEn,
+    crisis: crisisEn,
+    inbox: inboxEn,
   },
   bn: {
     ...bn,
@@ -68,5 +86,11 @@ export const TEXTS: Record<'en' | 'bn', Texts> = {
     streams: streamsBn,
     lists: listsBn,
     listening: listeningBn,
+    approvals: approvalsBn,
+    comments: commentsBn,
+    notifications: notificationsBn,
+    audit: auditBn,
+    crisis: crisisBn,
+    inbox: inboxBn,
   },
 };

@@ -15,6 +15,7 @@ const STATUS_PATHS: Record<TargetStatus, string> = {
   published: 'M8 2a6 6 0 1 0 0 12A6 6 0 0 0 8 2zM5.2 8.2l2 2 3.8-4',
   failed: 'M8 2.2l6.2 11H1.8zM8 6.5v3M8 11.3v.2',
   paused: 'M6 3.5v9M10 3.5v9',
+  expired: 'M8 2.5a5.5 5.5 0 1 0 0 11a5.5 5.5 0 1 0 0-11M8 5v3.5M8 10.5v.5',
   cancelled: 'M4 4l8 8M12 4l-8 8',
 };
 

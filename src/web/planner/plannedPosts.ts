@@ -9,6 +9,7 @@ export const TARGET_STATUSES = [
   'published',
   'failed',
   'paused',
+  'expired',
 ] as const;
 
 export type ShownStatus = (typeof TARGET_STATUSES)[number];

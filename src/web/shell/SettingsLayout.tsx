@@ -1,9 +1,10 @@
-// Settings: the tabs between its pages (Members, Accounts, Demo requests) above the page itself.
+// Settings: the tabs between its pages (Members, Accounts, Approvals, Crisis mode, Audit log, Demo
+// requests) above the page itself.
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router-dom';
 import { useWorkspaceContext } from './workspaceContext.ts';
 
-const PAGES = ['members', 'accounts', 'demo-requests'] as const;
+const PAGES = ['members', 'accounts', 'approvals', 'crisis', 'audit', 'demo-requests'] as const;
 
 export function SettingsLayout() {
   const { t } = useTranslation();

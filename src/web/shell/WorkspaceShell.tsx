@@ -7,6 +7,8 @@ import { useUpdateMe } from '../api/sessionQueries.ts';
 import { BrandMark } from '../components/BrandMark.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { NavIcon, type SectionName } from '../components/NavIcon.tsx';
+import { CrisisBanner } from '../crisis/CrisisBanner.tsx';
+import { NotificationBell } from '../notifications/NotificationBell.tsx';
 import { UserMenu } from './UserMenu.tsx';
 import { WorkspaceSwitcher } from './WorkspaceSwitcher.tsx';
 
@@ -64,10 +66,12 @@ export function WorkspaceShell({ me }: { me: Me }) {
                 {t('shell.createPost')}
               </Link>
             ) : null}
+            {membership ? <NotificationBell workspaceId={workspaceId} /> : null}
             <LanguageSwitch />
             <UserMenu me={me} />
           </div>
         </header>
+        {membership ? <CrisisBanner workspaceId={workspaceId} /> : null}
         <main id="main" className="content" tabIndex={-1}>
           {membership ? (
             <Outlet context={{ me, workspace: membership }} />
