@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+  COMBINING,
   characterTable,
   decompositionOf,
   HIGH_SURROGATE,
+  MARK_WORD,
+  MAY_START_COMPOSITION,
+  markHazard,
   NEEDS_NORMALISING,
   PLAIN_WORD,
   SIMPLE_DECOMPOSITION,
@@ -76,5 +80,25 @@ describe('character table', () => {
     for (const char of ['\u09be', '\u09cd', '\u09dc', 'É', '\ud83d', ' ']) {
       expect(table[char.charCodeAt(0)]! & PLAIN_WORD).toBe(0);
     }
+  });
+
+  it('marks the word characters whose only warning is being a combining or composing mark', () => {
+    // The vowel sign া composes with a preceding ে; the virama and the nukta are combining marks.
+    for (const char of ['\u09be', '\u09cd', '\u09bc', '\u09d7']) {
+      expect(table[char.charCodeAt(0)]! & MARK_WORD).toBe(MARK_WORD);
+    }
+    // Plain word characters, a split letter, a mark that composes across others, a space.
+    for (const char of ['a', 'ক', '\u09bf', '\u09dc', '\u0301', ' ']) {
+      expect(table[char.charCodeAt(0)]! & MARK_WORD).toBe(0);
+    }
+  });
+
+  it('names the characters a mark must not follow to be read as it comes', () => {
+    expect(markHazard(table[0x09be]!)).toBe(MAY_START_COMPOSITION);
+    expect(table[0x09c7]! & markHazard(table[0x09be]!)).not.toBe(0);
+    expect(markHazard(table[0x09cd]!) & COMBINING).toBe(COMBINING);
+    expect(markHazard(table[0x09cd]!) & SIMPLE_DECOMPOSITION).toBe(SIMPLE_DECOMPOSITION);
+    expect(table[0x09bc]! & markHazard(table[0x09cd]!)).not.toBe(0);
+    expect(table[0x0995]! & markHazard(table[0x09cd]!)).toBe(0);
   });
 });

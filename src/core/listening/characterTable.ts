@@ -35,6 +35,21 @@ export const SIMPLE_DECOMPOSITION = 128;
  * HIGH_SURROGATE, COMBINING, MAY_COMPOSE): the scanner hashes it after a single test.
  */
 export const PLAIN_WORD = 256;
+/**
+ * A word character whose only bits needing a closer look are COMBINING and MAY_COMPOSE (Bengali
+ * virama, nukta, the vowel sign া): it leaves the text as it is unless the character before it has
+ * one of the bits `markHazard` gives, so the scanner hashes it after one more table read.
+ */
+export const MARK_WORD = 512;
+
+/**
+ * Flags of the character before a MARK_WORD character with `flags` that could make NFC change the
+ * pair: a combining mark after a combining mark or a letter NFC splits (reordering), a composing
+ * character after one it composes with.
+ */
+export function markHazard(flags: number): number {
+  return ((flags & COMBINING) !== 0 ? COMBINING | SIMPLE_DECOMPOSITION : 0) | ((flags & MAY_COMPOSE) << 1);
+}
 
 const wordCharacter = new RegExp(`^[${WORD_CHARS}]$`, 'u');
 const mark = /^\p{M}$/u;
@@ -98,6 +113,11 @@ export function characterTable(): Uint16Array {
   for (let c = 0; c < 65536; c++) {
     if ((built[c]! & (WORD | NEEDS_NORMALISING | HIGH_SURROGATE | COMBINING | MAY_COMPOSE)) === WORD) {
       built[c]! |= PLAIN_WORD;
+    } else if (
+      (built[c]! & (WORD | NEEDS_NORMALISING | HIGH_SURROGATE)) === WORD &&
+      (built[c]! & (COMBINING | MAY_COMPOSE)) !== 0
+    ) {
+      built[c]! |= MARK_WORD;
     }
   }
   table = built;

@@ -55,6 +55,15 @@ const CASES: [string, QueryNode, MatchInput | string, boolean][] = [
     'অনেক বড\u09bc দিন'.replace('ড\u09bc', '\u09dc'),
     true,
   ],
+  [
+    'marks typed out of canonical order are reordered (NFC)',
+    term('ক\u09bc\u09cdষ'),
+    'x ক\u09cd\u09bcষ y',
+    true,
+  ],
+  ['a virama after a nukta stays where it is', term('ক\u09bc\u09cdষ'), 'ক\u09bc\u09cdষ', true],
+  ['the vowel sign া after ে mid-word composes (NFC)', term('বোকা'), 'ব\u09c7\u09beকা', true],
+  ['the vowel sign া after other letters is read as it comes', term('বাকা'), 'বাকা', true],
   ['zero-width joiners do not split a word', term('র‍্যাব'), 'র\u200d্যাব এসেছে', true],
   ['zero-width joiners in the text only', term('ক্ষমা'), 'ক্\u200dষমা', true],
   ['accented capitals are folded', term('école'), 'ÉCOLE ouverte', true],
@@ -382,9 +391,11 @@ describe('compileMatcher agrees with a naive evaluator', () => {
     'ক\u09c7\u09be\u09a8',
     '\u09ac\u09dc',
     'বড়',
+    'ক\u09cd\u09bcষ',
+    'ক\u09bc\u09cdষ',
   ];
   const SEPARATORS = [' ', ' ', ' ', ', ', '. ', ' #', ' @', '\u200c', '।', ' 🔥 '];
-  const QUERY_WORDS = ['tea', 'coffee', 'cake', 'আম', 'দাম', 'ঢাকা', 'কোন', 'বড়'];
+  const QUERY_WORDS = ['tea', 'coffee', 'cake', 'আম', 'দাম', 'ঢাকা', 'কোন', 'বড়', 'ক\u09bc\u09cdষ'];
 
   const ROUNDS = 60;
 

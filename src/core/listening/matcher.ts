@@ -22,7 +22,10 @@ export interface CompiledQuery {
 }
 
 export interface Matcher {
-  /** Ids of the queries that match the post, in the order they were compiled. */
+  /**
+   * Ids of the queries that match the post, in the order they were compiled. Read it, don't change it:
+   * the empty answer is one frozen array shared by every call.
+   */
   match(input: MatchInput): string[];
   /** How many distinct terms the index holds. */
   readonly termCount: number;
@@ -31,10 +34,14 @@ export interface Matcher {
 /** What a query's tree reads about the post being matched. */
 interface PostState {
   stamp: number;
-  /** `seen[key] === stamp` when the key occurs in the current post. */
-  seen: Uint32Array;
-  /** First hit of each seen key; hits of one key are chained through `next`. */
-  head: Int32Array;
+  /**
+   * Four numbers per key, side by side so that a key found in a post costs one cache line:
+   * `keys[KEY_STAMP + 4 * key] === stamp` when the key occurs in the current post,
+   * `keys[KEY_HEAD + 4 * key]` is its first hit (hits of one key are chained through `next`), and
+   * `keys[KEY_TRIGGERS + 4 * key]`, `keys[KEY_TRIGGERS_END + 4 * key]` the range of `triggered`
+   * holding the queries it triggers.
+   */
+  keys: Int32Array;
   next: Int32Array;
   positions: Int32Array;
   input: MatchInput;
@@ -94,8 +101,7 @@ export function compileMatcher(queries: readonly CompiledQuery[]): Matcher {
 
   const state: PostState = {
     stamp: 0,
-    seen: new Uint32Array(0),
-    head: new Int32Array(0),
+    keys: new Int32Array(0),
     next: new Int32Array(64),
     positions: new Int32Array(64),
     input: { text: '' },
@@ -177,7 +183,10 @@ export function compileMatcher(queries: readonly CompiledQuery[]): Matcher {
       case 'term':
       case 'phrase': {
         const sequence = sequenceOf(node);
-        return sequence.length === 1 ? [OP_KEY, sequence[0]!] : leaf(sequenceTest(sequence));
+        if (sequence.length === 0) return leaf(() => false);
+        return sequence.length === 1
+          ? [OP_KEY, sequence[0]!]
+          : [OP_SEQUENCE, sequence.length + 2, ...sequence];
       }
       case 'hashtag':
         return [OP_KEY, keyFor('hashtag', normaliseText(node.tag.replace(/^#/, '')))];
@@ -242,14 +251,19 @@ export function compileMatcher(queries: readonly CompiledQuery[]): Matcher {
     for (const k of new Set(q.triggers)) triggered[fill[k]!++] = index;
   }
 
-  state.seen = new Uint32Array(keys.length);
-  state.head = new Int32Array(keys.length);
+  state.keys = new Int32Array(4 * keys.length);
+  for (let k = 0; k < keys.length; k++) {
+    state.keys[4 * k + KEY_TRIGGERS] = triggerStart[k]!;
+    state.keys[4 * k + KEY_TRIGGERS_END] = triggerStart[k + 1]!;
+  }
+  const queryState = new Int32Array(2 * compiled.length);
+  for (const [index, q] of compiled.entries()) queryState[2 * index + QUERY_TEST] = q.test;
   return new CompiledMatcher(
     buildTermIndex(keys),
     state,
-    triggerStart,
+    keys.length,
     triggered,
-    Int32Array.from(compiled.map((q) => q.test)),
+    queryState,
     Int32Array.from(program),
     calls,
     queries.map((q) => q.id),
@@ -264,33 +278,32 @@ export function compileMatcher(queries: readonly CompiledQuery[]): Matcher {
 class CompiledMatcher implements Matcher {
   readonly termCount: number;
   private readonly hits = new TermHits();
-  private readonly queryStamp: Uint32Array;
   private candidates = new Int32Array(64);
 
   constructor(
     private readonly index: TermIndex,
     private readonly state: PostState,
+    termCount: number,
     /** Which queries each key triggers, as one flat array (CSR) so lookups allocate nothing. */
-    private readonly triggerStart: Int32Array,
     private readonly triggered: Int32Array,
-    /** Per query: where its program starts, or -1 when one of its trigger keys decides it. */
-    private readonly tests: Int32Array,
+    /**
+     * Two numbers per query: the stamp of the last post that made it a candidate, and where its
+     * program starts, or -1 when one of its trigger keys decides it.
+     */
+    private readonly queries: Int32Array,
     private readonly program: Int32Array,
     private readonly calls: Test[],
     private readonly ids: string[],
   ) {
-    this.termCount = triggerStart.length - 1;
-    this.queryStamp = new Uint32Array(ids.length);
+    this.termCount = termCount;
   }
 
   match(input: MatchInput): string[] {
     const index = this.index;
     const hits = this.hits;
     const state = this.state;
-    const queryStamp = this.queryStamp;
-    const triggerStart = this.triggerStart;
+    const queries = this.queries;
     const triggered = this.triggered;
-    const tests = this.tests;
     const ids = this.ids;
     let candidates = this.candidates;
     index.scan(input.text, hits);
@@ -301,11 +314,11 @@ class CompiledMatcher implements Matcher {
       }
     }
     const count = hits.count;
-    if (count === 0) return [];
-    if (state.stamp === 0xffffffff) {
+    if (count === 0) return NO_MATCH;
+    if (state.stamp === MAX_STAMP) {
       // Stamps are stored as 32-bit numbers: start again before they would wrap around.
-      state.seen.fill(0);
-      queryStamp.fill(0);
+      for (let k = KEY_STAMP; k < state.keys.length; k += 4) state.keys[k] = 0;
+      for (let q = QUERY_STAMP; q < queries.length; q += 2) queries[q] = 0;
       state.stamp = 0;
       state.hostsStamp = 0;
     }
@@ -315,18 +328,18 @@ class CompiledMatcher implements Matcher {
     }
     state.positions = hits.positions;
     state.input = input;
-    const { seen, head, next } = state;
+    const { keys, next } = state;
     const hitKeys = hits.keys;
     let candidateCount = 0;
     for (let h = 0; h < count; h++) {
-      const key = hitKeys[h]!;
-      if (seen[key] !== stamp) {
-        seen[key] = stamp;
+      const at = 4 * hitKeys[h]!;
+      if (keys[at + KEY_STAMP] !== stamp) {
+        keys[at + KEY_STAMP] = stamp;
         next[h] = -1;
-        for (let t = triggerStart[key]!, end = triggerStart[key + 1]!; t < end; t++) {
+        for (let t = keys[at + KEY_TRIGGERS]!, end = keys[at + KEY_TRIGGERS_END]!; t < end; t++) {
           const q = triggered[t]!;
-          if (queryStamp[q] === stamp) continue;
-          queryStamp[q] = stamp;
+          if (queries[2 * q + QUERY_STAMP] === stamp) continue;
+          queries[2 * q + QUERY_STAMP] = stamp;
           if (candidateCount === candidates.length) {
             const grown = new Int32Array(candidateCount * 2);
             grown.set(candidates);
@@ -336,15 +349,15 @@ class CompiledMatcher implements Matcher {
           candidates[candidateCount++] = q;
         }
       } else {
-        next[h] = head[key]!;
+        next[h] = keys[at + KEY_HEAD]!;
       }
-      head[key] = h;
+      keys[at + KEY_HEAD] = h;
     }
-    if (candidateCount === 0) return [];
+    if (candidateCount === 0) return NO_MATCH;
     let matchedCount = 0;
     for (let c = 0; c < candidateCount; c++) {
       const q = candidates[c]!;
-      const test = tests[q]!;
+      const test = queries[2 * q + QUERY_TEST]!;
       if (test < 0 || run(this.program, test, state, this.calls)) {
         // Insertion sort: a post matches a handful of queries, and they are reported in order.
         let at = matchedCount++;
@@ -355,11 +368,25 @@ class CompiledMatcher implements Matcher {
         candidates[at] = q;
       }
     }
+    if (matchedCount === 0) return NO_MATCH;
     const result: string[] = new Array(matchedCount);
     for (let m = 0; m < matchedCount; m++) result[m] = ids[candidates[m]!]!;
     return result;
   }
 }
+
+/** What `match` returns for a post no query matches: one frozen array, so that costs no allocation. */
+const NO_MATCH: string[] = Object.freeze([]) as unknown as string[];
+/** Stamps count posts in an Int32Array, started again before they would overflow. */
+const MAX_STAMP = 0x7fffffff;
+/** Offsets of a key's four numbers in `PostState.keys`. */
+const KEY_STAMP = 0;
+const KEY_HEAD = 1;
+const KEY_TRIGGERS = 2;
+const KEY_TRIGGERS_END = 3;
+/** Offsets of a query's two numbers in `CompiledMatcher.queries`. */
+const QUERY_STAMP = 0;
+const QUERY_TEST = 1;
 
 /** Program operations: each is [op, argument]; AND, OR and NOT are followed by their children. */
 const OP_KEY = 0;
@@ -367,6 +394,8 @@ const OP_CALL = 1;
 const OP_AND = 2;
 const OP_OR = 3;
 const OP_NOT = 4;
+/** [OP_SEQUENCE, 2 + number of words, ...key of each word]: a phrase of two or more words. */
+const OP_SEQUENCE = 5;
 
 /** [op, length of the whole node, ...children]. */
 function branch(op: number, children: number[][]): number[] {
@@ -380,9 +409,10 @@ function branch(op: number, children: number[][]): number[] {
 function run(program: Int32Array, at: number, s: PostState, calls: Test[]): boolean {
   const op = program[at]!;
   const argument = program[at + 1]!;
-  if (op === OP_KEY) return s.seen[argument] === s.stamp;
+  if (op === OP_KEY) return s.keys[4 * argument + KEY_STAMP] === s.stamp;
   if (op === OP_CALL) return calls[argument]!(s);
   if (op === OP_NOT) return !run(program, at + 2, s, calls);
+  if (op === OP_SEQUENCE) return phraseAt(program, at + 2, at + argument, s);
   const end = at + argument;
   const and = op === OP_AND;
   for (let child = at + 2; child < end; ) {
@@ -403,10 +433,26 @@ function collectPositiveKeys(node: QueryNode, negated: boolean, visit: (leaf: Qu
   }
 }
 
+/** Whether the phrase whose word keys are `program[from]` to `program[to - 1]` occurs in the post. */
+function phraseAt(program: Int32Array, from: number, to: number, s: PostState): boolean {
+  const keys = s.keys;
+  const stamp = s.stamp;
+  // Most phrases are turned away here: one of their words does not occur at all.
+  for (let k = from; k < to; k++) if (keys[4 * program[k]! + KEY_STAMP] !== stamp) return false;
+  for (let h = keys[4 * program[from]! + KEY_HEAD]!; h >= 0; h = s.next[h]!) {
+    const start = s.positions[h]!;
+    if (start < 0) continue;
+    let k = from + 1;
+    while (k < to && occursAt(s, program[k]!, start + k - from)) k++;
+    if (k === to) return true;
+  }
+  return false;
+}
+
 /** Whether `key` was found at word `position` of the current post. */
 function occursAt(s: PostState, key: number, position: number): boolean {
-  if (s.seen[key] !== s.stamp) return false;
-  for (let h = s.head[key]!; h >= 0; h = s.next[h]!) {
+  if (s.keys[4 * key + KEY_STAMP] !== s.stamp) return false;
+  for (let h = s.keys[4 * key + KEY_HEAD]!; h >= 0; h = s.next[h]!) {
     if (s.positions[h] === position) return true;
   }
   return false;
@@ -420,20 +466,6 @@ function sequenceAt(s: PostState, sequence: Sequence, start: number): boolean {
   return true;
 }
 
-function sequenceTest(sequence: Sequence): Test {
-  if (sequence.length === 0) return () => false;
-  const first = sequence[0]!;
-  if (sequence.length === 1) return (s) => s.seen[first] === s.stamp;
-  return (s) => {
-    for (let k = 0; k < sequence.length; k++) if (s.seen[sequence[k]!] !== s.stamp) return false;
-    for (let h = s.head[first]!; h >= 0; h = s.next[h]!) {
-      const start = s.positions[h]!;
-      if (start >= 0 && sequenceAt(s, sequence, start)) return true;
-    }
-    return false;
-  };
-}
-
 function nearTest(left: Sequence, right: Sequence, distance: number, ordered: boolean): Test {
   if (left.length === 0 || right.length === 0) return () => false;
   const leftFirst = left[0]!;
@@ -441,11 +473,13 @@ function nearTest(left: Sequence, right: Sequence, distance: number, ordered: bo
   const leftSpan = left.length - 1;
   const rightSpan = right.length - 1;
   return (s) => {
-    if (s.seen[leftFirst] !== s.stamp || s.seen[rightFirst] !== s.stamp) return false;
-    for (let lh = s.head[leftFirst]!; lh >= 0; lh = s.next[lh]!) {
+    const keys = s.keys;
+    if (keys[4 * leftFirst + KEY_STAMP] !== s.stamp || keys[4 * rightFirst + KEY_STAMP] !== s.stamp)
+      return false;
+    for (let lh = keys[4 * leftFirst + KEY_HEAD]!; lh >= 0; lh = s.next[lh]!) {
       const l = s.positions[lh]!;
       if (l < 0 || !sequenceAt(s, left, l)) continue;
-      for (let rh = s.head[rightFirst]!; rh >= 0; rh = s.next[rh]!) {
+      for (let rh = keys[4 * rightFirst + KEY_HEAD]!; rh >= 0; rh = s.next[rh]!) {
         const r = s.positions[rh]!;
         if (r < 0) continue;
         const after = r - (l + leftSpan);

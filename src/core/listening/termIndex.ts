@@ -21,7 +21,9 @@ import {
   composesWithPrevious,
   decompositionOf,
   HIGH_SURROGATE,
+  MARK_WORD,
   MAY_COMPOSE,
+  markHazard,
   NEEDS_NORMALISING,
   PLAIN_WORD,
   SIMPLE_DECOMPOSITION,
@@ -159,7 +161,11 @@ class KeyTable {
       const at = 4 * s;
       const entry = slots[at + 1]!;
       if (entry === 0) return -1;
-      if (slots[at] === h && slots[at + 3] === length && samePooled(this.pool, slots[at + 2]!, text, start, length)) {
+      if (
+        slots[at] === h &&
+        slots[at + 3] === length &&
+        samePooled(this.pool, slots[at + 2]!, text, start, length)
+      ) {
         return entry - 1;
       }
     }
@@ -295,7 +301,7 @@ class KeyScanner implements TermIndex {
     const maxPrefix = prefixLengths.reduce((a, b) => Math.max(a, b), 0);
     // Most words start with none of the prefixes: a bitmap of the hashes of the prefixes' first few
     // characters lets the scanner skip looking them up for such a word.
-    const screenLength = Math.min(3, minPrefix);
+    const screenLength = Math.min(4, minPrefix);
     const prefixScreen = new Int32Array(PREFIX_SCREEN_BITS / 32);
     for (const key of keys) {
       if (key.kind === 'prefix' && key.text.length >= screenLength) {
@@ -450,12 +456,18 @@ class KeyScanner implements TermIndex {
           split = true;
           i++;
         }
-        // Most of a word is plain characters, hashed here with one test each.
+        // Most of a word is plain characters, hashed here with one test each; a mark (a Bengali
+        // virama or vowel sign া) takes one more, of the character before it.
         for (;;) {
           if (i >= n) break word;
           c = text.charCodeAt(i);
           flags = table[c]!;
-          if ((flags & PLAIN_WORD) === 0) break;
+          if (
+            (flags & PLAIN_WORD) === 0 &&
+            ((flags & MARK_WORD) === 0 || (table[text.charCodeAt(i - 1)]! & markHazard(flags)) !== 0)
+          ) {
+            break;
+          }
           h = Math.imul(h ^ (c | ((flags & ASCII_UPPER) >>> 1)), FNV_PRIME);
           i++;
         }
