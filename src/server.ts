@@ -5,6 +5,7 @@ import pino from 'pino';
 import { buildApi } from './api/app.ts';
 import { APP_ROOT } from './appRoot.ts';
 import type { CommandContext } from './commands/context.ts';
+import { startInboxPolling } from './commands/inbox/inboxHub.ts';
 import type { Config } from './config.ts';
 import { createSecretBox, type SecretBox } from './core/secretBox.ts';
 import { type Database, openDatabase } from './db/database.ts';
@@ -83,6 +84,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   let jobs: JobQueue | undefined;
   let api: FastifyInstance | undefined;
   let stopPublishing = () => {};
+  let stopInbox = () => {};
   let listening: ListeningIngest | undefined;
   try {
     jobs = await startJobQueue(database, {
@@ -91,6 +93,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     });
     const mailer = options.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log });
     const ctx: CommandContext = { database, jobs, secretBox, config };
+    // Every process reads inboxes; a claim per account in the database keeps two from reading one at once.
+    stopInbox = startInboxPolling(ctx).stop;
     if (role !== 'api') {
       await workSendMail(jobs, mailer);
       await workPurgeExpired(jobs, database.db);
@@ -122,6 +126,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       url,
       async stop() {
         stopPublishing();
+        stopInbox();
         await listening?.stop();
         await api?.close();
         await jobs?.stop();
@@ -130,6 +135,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     };
     return running;
   } catch (err) {
+    stopInbox();
     await listening?.stop().catch(() => {});
     await api?.close().catch(() => {});
     await jobs?.stop().catch(() => {});

@@ -16,6 +16,7 @@ import {
   blueskyConnector,
 } from './bluesky/blueskyConnector.ts';
 import { type Connection, ConnectorError } from './connector.ts';
+import type { InboxReader } from './inboxReader.ts';
 import { createDbPublishLog } from './mastodon/dbPublishLog.ts';
 import { createMastodonConnector, type MastodonCredentials } from './mastodon/mastodonConnector.ts';
 import type { StreamReader } from './streamReader.ts';
@@ -129,6 +130,7 @@ function watched(
     findPublished: (publishKey) => run(() => inner.findPublished(publishKey)),
     delete: (post) => run(() => inner.delete(post)),
     streams: () => watchedReader(inner.streams(), run),
+    ...(inner.inbox ? { inbox: () => watchedInbox(inner.inbox!(), run) } : {}),
   };
 }
 
@@ -140,6 +142,15 @@ function watchedReader(inner: StreamReader, run: <T>(call: () => Promise<T>) => 
     wrapped[name] = (...args: unknown[]) => run(() => method.apply(inner, args));
   }
   return wrapped as unknown as StreamReader;
+}
+
+/** The inbox reader with its reads run through `run`, like the stream reader's. */
+function watchedInbox(inner: InboxReader, run: <T>(call: () => Promise<T>) => Promise<T>): InboxReader {
+  return {
+    privateReplies: inner.privateReplies,
+    feeds: () => inner.feeds(),
+    read: (cursors) => run(() => inner.read(cursors)),
+  };
 }
 
 const STREAM_READER_METHODS = [

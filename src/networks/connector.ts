@@ -1,6 +1,7 @@
 // The one interface every network implements. A network is one folder under src/networks exporting a
 // Connector: what it can do, its text rule, and how to verify, publish, find, and delete on it.
 import type { TextRule } from '../core/textRules/textRule.ts';
+import type { InboxReader } from './inboxReader.ts';
 import type { StreamReader } from './streamReader.ts';
 
 export type NetworkId = 'bluesky' | 'mastodon' | 'x' | 'threads' | 'linkedin';
@@ -84,6 +85,8 @@ export interface Connection {
   delete(post: RemotePost): Promise<void>;
   /** Timelines, likes, reposts and lists of the account, for Streams and Lists. */
   streams(): StreamReader;
+  /** Mentions, replies, quotes and direct messages to the account, for the unified inbox. */
+  inbox?(): InboxReader;
 }
 
 export interface Connector<Credentials> {

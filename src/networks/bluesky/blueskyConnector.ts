@@ -27,8 +27,10 @@ import type {
   RemotePost,
 } from '../connector.ts';
 import { ConnectorError } from '../connector.ts';
+import type { InboxReader } from '../inboxReader.ts';
 import type { StreamReader } from '../streamReader.ts';
 import { toConnectorError } from './blueskyErrors.ts';
+import { BlueskyInboxReader } from './blueskyInboxReader.ts';
 import { BlueskyStreamReader } from './blueskyStreamReader.ts';
 import { imageDimensions } from './imageDimensions.ts';
 
@@ -141,6 +143,7 @@ function explainRefusal(error: ConnectorError, text: string): ConnectorError {
 
 class BlueskyConnectionImpl implements BlueskyConnection {
   private reader?: BlueskyStreamReader;
+  private inboxReader?: BlueskyInboxReader;
 
   constructor(
     private readonly credentialSession: CredentialSession,
@@ -164,6 +167,11 @@ class BlueskyConnectionImpl implements BlueskyConnection {
       return { did, handle };
     });
     return this.reader;
+  }
+
+  inbox(): InboxReader {
+    this.inboxReader ??= new BlueskyInboxReader(this.agent);
+    return this.inboxReader;
   }
 
   async verify(): Promise<AccountProfile> {

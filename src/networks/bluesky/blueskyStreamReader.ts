@@ -29,7 +29,7 @@ const PAGE_LIMIT = 30;
 const ACTOR_SEARCH_LIMIT = 20;
 /** The most the AppView and PDS hand out (or take) in one request. */
 const LIST_PAGE_LIMIT = 100;
-const GET_POSTS_LIMIT = 25;
+export const GET_POSTS_LIMIT = 25;
 const APPLY_WRITES_LIMIT = 200;
 
 const POST_COLLECTION = 'app.bsky.feed.post';
@@ -49,7 +49,13 @@ export interface BlueskyAccountRef {
 }
 
 type PostView = AppBskyFeedDefs.PostView;
-type Profile = { did: string; handle: string; displayName?: string; avatar?: string; description?: string };
+export type Profile = {
+  did: string;
+  handle: string;
+  displayName?: string;
+  avatar?: string;
+  description?: string;
+};
 
 interface PostRecordFields {
   text: string;
@@ -72,7 +78,7 @@ function profileUrl(profile: Profile): string {
   return `https://bsky.app/profile/${profileActor(profile)}`;
 }
 
-function postUrlOf(uri: string, author?: Profile): string {
+export function postUrlOf(uri: string, author?: Profile): string {
   const parsed = new AtUri(uri);
   const actor = author && author.did === parsed.host ? profileActor(author) : parsed.host;
   return `https://bsky.app/profile/${actor}/post/${parsed.rkey}`;
@@ -105,7 +111,7 @@ function strongRefOf(value: unknown): StrongRef | undefined {
   return typeof cid === 'string' ? { uri, cid } : { uri };
 }
 
-function postRecordOf(record: { [key: string]: unknown }): PostRecordFields {
+export function postRecordOf(record: { [key: string]: unknown }): PostRecordFields {
   const reply = record.reply as { root?: unknown; parent?: unknown } | undefined;
   return {
     text: typeof record.text === 'string' ? record.text : '',
@@ -115,7 +121,7 @@ function postRecordOf(record: { [key: string]: unknown }): PostRecordFields {
 }
 
 /** A record's claimed time when it is a real date, else when the AppView saw it. */
-function timeOf(claimed: string | undefined, indexedAt: string): string {
+export function timeOf(claimed: string | undefined, indexedAt: string): string {
   if (claimed) {
     const time = Date.parse(claimed);
     if (!Number.isNaN(time)) return new Date(time).toISOString();
@@ -194,7 +200,7 @@ function feedPageOf(data: { feed: AppBskyFeedDefs.FeedViewPost[]; cursor?: strin
   return { items: data.feed.map(feedItemOf), ...(data.cursor ? { cursor: data.cursor } : {}) };
 }
 
-type Notification = {
+export type Notification = {
   uri: string;
   cid: string;
   author: Profile;
@@ -354,7 +360,7 @@ function isRecordNotFound(error: unknown): boolean {
   );
 }
 
-function chunks<T>(items: T[], size: number): T[][] {
+export function chunks<T>(items: T[], size: number): T[][] {
   const result: T[][] = [];
   for (let start = 0; start < items.length; start += size) result.push(items.slice(start, start + size));
   return result;

@@ -26,8 +26,10 @@ import {
   type PublishRequest,
   type RemotePost,
 } from '../connector.ts';
+import type { InboxReader } from '../inboxReader.ts';
 import type { StreamReader } from '../streamReader.ts';
 import { isHttpStatus, mastodonFetch, normaliseInstanceUrl } from './mastodonHttp.ts';
+import { MastodonInboxReader } from './mastodonInboxReader.ts';
 import { MastodonStreamReader } from './mastodonStreamReader.ts';
 import { createMemoryPublishLog, type PublishAttempt, type PublishLog, textHash } from './publishLog.ts';
 import { plainTextOfContent } from './statusText.ts';
@@ -98,6 +100,7 @@ export const mastodonConnector: Connector<MastodonCredentials> = createMastodonC
 class MastodonConnection implements Connection {
   private account: MastodonAccount | undefined;
   private reader: StreamReader | undefined;
+  private inboxReader: InboxReader | undefined;
 
   constructor(
     private readonly instanceUrl: string,
@@ -185,6 +188,15 @@ class MastodonConnection implements Connection {
       ownAccountId: async () => (await this.ownAccount()).id,
     });
     return this.reader;
+  }
+
+  inbox(): InboxReader {
+    this.inboxReader ??= new MastodonInboxReader({
+      instanceUrl: this.instanceUrl,
+      accessToken: this.accessToken,
+      ownAccountId: async () => (await this.ownAccount()).id,
+    });
+    return this.inboxReader;
   }
 
   private async ownAccount(): Promise<MastodonAccount> {

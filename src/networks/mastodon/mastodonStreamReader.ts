@@ -23,7 +23,7 @@ import { plainTextOfContent } from './statusText.ts';
 const PAGE_LIMIT = 30;
 const ACTOR_SEARCH_LIMIT = 20;
 
-interface MastodonAccount {
+export interface MastodonAccount {
   id: string;
   username: string;
   acct: string;
@@ -40,7 +40,7 @@ interface MastodonMediaAttachment {
   description?: string | null;
 }
 
-interface MastodonStatus {
+export interface MastodonStatus {
   id: string;
   uri: string;
   url?: string | null;
@@ -59,7 +59,7 @@ interface MastodonStatus {
   reblogged?: boolean | null;
 }
 
-interface MastodonNotification {
+export interface MastodonNotification {
   id: string;
   type: string;
   created_at: string;
@@ -455,8 +455,7 @@ export class MastodonStreamReader implements StreamReader {
 
   /** `alice` on this server becomes `alice@host`; remote accounts already carry their host. */
   private absoluteHandle(acct: string): string {
-    const bare = acct.replace(/^@/, '');
-    return bare.includes('@') ? bare : `${bare}@${this.instanceHost}`;
+    return absoluteHandle(acct, this.instanceHost);
   }
 
   /**
@@ -479,7 +478,10 @@ export class MastodonStreamReader implements StreamReader {
   }
 }
 
-function notificationKind(notification: MastodonNotification, ownId: string): StreamItemKind | undefined {
+export function notificationKind(
+  notification: MastodonNotification,
+  ownId: string,
+): StreamItemKind | undefined {
   switch (notification.type) {
     case 'mention':
       return notification.status?.in_reply_to_account_id === ownId ? 'reply' : 'mention';
@@ -501,6 +503,12 @@ function notificationKind(notification: MastodonNotification, ownId: string): St
   }
 }
 
+/** `alice` on the server at `host` becomes `alice@host`; remote accounts already carry their host. */
+export function absoluteHandle(acct: string, host: string): string {
+  const bare = acct.replace(/^@/, '');
+  return bare.includes('@') ? bare : `${bare}@${host}`;
+}
+
 function actionDone(status: MastodonStatus, action: StatusAction): boolean {
   if (action === 'favourite') return status.favourited === true;
   if (action === 'unfavourite') return status.favourited === false;
@@ -512,7 +520,7 @@ function actionWord(action: StatusAction): string {
   return { favourite: 'liked', unfavourite: 'unliked', reblog: 'reposted', unreblog: 'unreposted' }[action];
 }
 
-function displayName(account: MastodonAccount): string {
+export function displayName(account: MastodonAccount): string {
   return account.display_name?.trim() || account.username;
 }
 
