@@ -58,7 +58,7 @@ async function workPublishing(ctx: CommandContext): Promise<{ stop(): void }> {
     const opened = await openAccountConnection(ctx, accountId);
     return { connector: connectorOf(opened.network), connection: opened.connection };
   };
-  const deps = { database: ctx.database, jobs: ctx.jobs, connectionFor };
+  const deps = { database: ctx.database, jobs: ctx.jobs, connectionFor, publicUrl: ctx.config.publicUrl };
   await workPublishTarget(deps, { batchSize: settings.publishBatchSize, loops: settings.publishLoops });
   return workReconcilePublishing(deps, {
     stuckAfterSeconds: settings.reconcileAfterSeconds,

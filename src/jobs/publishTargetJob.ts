@@ -6,9 +6,12 @@
 // burst of due posts costs a few transactions and one sign-in per account rather than several each.
 import { and, sql as dsql, eq, inArray } from 'drizzle-orm';
 import { recordAudit } from '../commands/audit.ts';
+import { notify, prepareNotify } from '../commands/notifications/notify.ts';
+import { readConfig } from '../config.ts';
 import { type BackoffPolicy, nextRetry } from '../core/retryBackoff.ts';
 import type { Database, SqlExecutor, Tx } from '../db/database.ts';
-import { media, postTargets, publishAttempts, socialAccounts } from '../db/schema.ts';
+import { media, posts, postTargets, publishAttempts, socialAccounts, workspaces } from '../db/schema.ts';
+import { excerpt } from '../mail/notificationMail.ts';
 import { type ConnectionCache, createConnectionCache } from '../networks/connectionCache.ts';
 import {
   type Connection,
@@ -39,6 +42,8 @@ export interface PublishDeps {
   backoff?: BackoffPolicy;
   /** A job may run this much before its target's time (clocks and polling are not exact). */
   earlySlackMs?: number;
+  /** Where the web app lives, for the links in notifications (the configured public URL by default). */
+  publicUrl?: string;
 }
 
 type TargetRow = typeof postTargets.$inferSelect;
@@ -51,11 +56,29 @@ export type PublishOutcome =
   | { outcome: 'failed'; error: string };
 
 /**
- * Why a scheduled, due target is held back instead of published, or undefined to go ahead. The one
- * place where a paused workspace (crisis mode) will stop publishing.
+ * Why a scheduled, due target is held back instead of published, or undefined to go ahead. Crisis mode
+ * pauses the workspace's targets when it starts (and a trigger pauses any scheduled later); this is the
+ * second guard: a target found scheduled in a workspace in crisis, and not published anyway by an admin,
+ * is paused here, under the claim's lock, and waits for the crisis to end.
  */
-async function holdReason(_tx: Tx, target: TargetRow): Promise<string | undefined> {
+async function holdReason(
+  tx: Tx,
+  target: TargetRow,
+  crisisStartedAt: Date | null,
+): Promise<string | undefined> {
   if (target.status === 'paused') return 'The post is paused.';
+  if (target.status === 'scheduled' && crisisStartedAt && !target.crisisOverride) {
+    await tx
+      .update(postTargets)
+      .set({
+        status: 'paused',
+        pausedByCrisis: true,
+        version: dsql`${postTargets.version} + 1`,
+        updatedAt: dsql`now()`,
+      })
+      .where(eq(postTargets.id, target.id));
+    return 'The workspace is in crisis mode: the post is paused.';
+  }
   return undefined;
 }
 
@@ -149,11 +172,13 @@ async function claimTargets(deps: PublishDeps, jobs: PublishTargetJob[]): Promis
         target: postTargets,
         handle: socialAccounts.handle,
         accountStamp: dsql<string>`md5(${socialAccounts.status} || ${socialAccounts.credentialsSealed})`,
+        crisisStartedAt: workspaces.crisisStartedAt,
         // The transaction's time, read with the rows rather than in a round trip of its own.
         now: dsql<Date | string>`now()`,
       })
       .from(postTargets)
       .innerJoin(socialAccounts, eq(socialAccounts.id, postTargets.accountId))
+      .innerJoin(workspaces, eq(workspaces.id, postTargets.workspaceId))
       .where(inArray(postTargets.id, [...new Set(jobs.map((job) => job.targetId))]))
       .orderBy(postTargets.id)
       .for('update', { of: postTargets });
@@ -194,7 +219,15 @@ async function checkClaim(
   tx: Tx,
   sql: SqlExecutor,
   job: PublishTargetJob,
-  row: { target: TargetRow; handle: string; accountStamp: string; now: Date | string } | undefined,
+  row:
+    | {
+        target: TargetRow;
+        handle: string;
+        accountStamp: string;
+        crisisStartedAt: Date | null;
+        now: Date | string;
+      }
+    | undefined,
   alreadyClaimed: boolean,
 ): Promise<ClaimResult> {
   if (!row) return { done: { outcome: 'skipped', reason: 'The target no longer exists.' } };
@@ -209,7 +242,7 @@ async function checkClaim(
   }
   // The same job twice in one batch: the first one publishes.
   if (alreadyClaimed) return { done: { outcome: 'skipped', reason: 'The target is publishing.' } };
-  const held = await holdReason(tx, target);
+  const held = await holdReason(tx, target, row.crisisStartedAt);
   if (held) return { done: { outcome: 'skipped', reason: held } };
   if (target.status !== 'scheduled') {
     return { done: { outcome: 'skipped', reason: `The target is ${target.status}.` } };
@@ -351,12 +384,55 @@ function describeFailure(error: unknown): ConnectorError {
   return new ConnectorError('transient', `Publishing stopped unexpectedly: ${message}`);
 }
 
+let configuredPublicUrl: string | undefined;
+
+/** The public URL from the environment, read once, for workers started without one. */
+function defaultPublicUrl(): string {
+  if (configuredPublicUrl === undefined) {
+    try {
+      configuredPublicUrl = readConfig().publicUrl;
+    } catch {
+      configuredPublicUrl = 'http://localhost:3000';
+    }
+  }
+  return configuredPublicUrl;
+}
+
+/** Tells the post's author (in app and by email) that it failed for good, in the failure's transaction. */
+async function notifyAuthorOfFailure(
+  deps: PublishDeps,
+  tx: Tx,
+  sql: SqlExecutor,
+  target: TargetRow,
+  handle: string,
+  reason: string,
+): Promise<void> {
+  const [post] = await tx.select({ authorId: posts.authorId }).from(posts).where(eq(posts.id, target.postId));
+  if (!post?.authorId) return;
+  await notify(
+    {
+      jobs: deps.jobs,
+      config: { publicUrl: deps.publicUrl ?? defaultPublicUrl(), allowPrivateFetch: false },
+    },
+    tx,
+    sql,
+    {
+      workspaceId: target.workspaceId,
+      userIds: [post.authorId],
+      kind: 'post_failed',
+      data: { postText: excerpt(target.text), handle: `@${handle}`, error: excerpt(reason, 300) },
+      link: `/w/${target.workspaceId}/publisher?post=${target.postId}`,
+    },
+  );
+}
+
 async function recordFailure(
   deps: PublishDeps,
   claimed: Claim,
   error: ConnectorError,
 ): Promise<PublishOutcome> {
   const { target, handle } = claimed;
+  await prepareNotify(deps.jobs);
   return deps.database.transaction(async (tx, sql) => {
     const now = await dbNow(sql);
     const still = and(
@@ -411,6 +487,7 @@ async function recordFailure(
           targetId: target.id,
           after: { reason, kind: error.kind },
         });
+        await notifyAuthorOfFailure(deps, tx, sql, target, handle, reason);
       }
       result = { outcome: 'failed', error: reason };
     }
@@ -577,6 +654,8 @@ export async function workPublishTarget(
   };
   // pg-boss's own loops (not JobQueue.work) for their ids: a loop can be told to poll now.
   await worker.jobs.prepare(PUBLISH_TARGET);
+  // A failure notifies the author inside its transaction, where the mail queue cannot be created.
+  await prepareNotify(worker.jobs);
   const ids: string[] = [];
   for (let i = 0; i < loops; i++) {
     ids.push(
