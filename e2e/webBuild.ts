@@ -44,7 +44,8 @@ export async function ensureWebBuild(): Promise<void> {
       await promisify(execFile)(
         process.execPath,
         [path.join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'],
-        { cwd: repoRoot, maxBuffer: 16 * 1024 * 1024 },
+        // vitest sets NODE_ENV=test, which would give a build with React's development code.
+        { cwd: repoRoot, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, NODE_ENV: 'production' } },
       );
     }
   } finally {
