@@ -11,6 +11,7 @@ import { createSecretBox, type SecretBox } from './core/secretBox.ts';
 import { type Database, openDatabase } from './db/database.ts';
 import type { DataLock } from './db/dataLock.ts';
 import { instanceSecret } from './instanceSecret.ts';
+import { scheduleApprovalExpiry, workApprovalExpiry } from './jobs/approvalExpiryJob.ts';
 import { type JobQueue, startJobQueue } from './jobs/jobQueue.ts';
 import { workListeningAlerts } from './jobs/listeningAlertsJob.ts';
 import { workListeningBackfill } from './jobs/listeningBackfillJob.ts';
@@ -102,6 +103,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       await workListeningBackfill(jobs, ctx);
       await workListeningAlerts(jobs, ctx);
       await workListeningPurge(jobs, database);
+      await workApprovalExpiry(ctx);
+      await scheduleApprovalExpiry(jobs);
       listening = await startListeningIngest(ctx);
     }
     let url: string | undefined;

@@ -35,6 +35,8 @@ const ALLOWED: [TargetStatus, TargetStatus][] = [
   ['failed', 'cancelled'],
   ['paused', 'scheduled'],
   ['paused', 'cancelled'],
+  ['paused', 'pending_approval'],
+  ['paused', 'draft'],
   ['expired', 'pending_approval'],
   ['expired', 'scheduled'],
   ['expired', 'draft'],

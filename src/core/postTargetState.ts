@@ -21,7 +21,8 @@ const TRANSITIONS: Record<TargetStatus, readonly TargetStatus[]> = {
   publishing: ['published', 'scheduled', 'failed'],
   published: [],
   failed: ['scheduled', 'cancelled'],
-  paused: ['scheduled', 'cancelled'],
+  // Back for approval when a contributor edits it; back to its author when it is rejected.
+  paused: ['scheduled', 'cancelled', 'pending_approval', 'draft'],
   cancelled: [],
   // A new time sends it for approval again (or schedules it, for those who need no approval).
   expired: ['pending_approval', 'scheduled', 'draft', 'cancelled'],

@@ -2,7 +2,7 @@
 // checks each text against its network's rule, and enqueues each due target's publish job in the same
 // transaction as the rows. `insertPost` does the work inside a caller's transaction, so a bulk import
 // can create many posts all-or-nothing.
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, sql as dsql, eq, inArray } from 'drizzle-orm';
 import { badRequest } from '../../core/appError.ts';
 import type { TargetStatus } from '../../core/postTargetState.ts';
 import { can } from '../../core/roles.ts';
@@ -17,8 +17,10 @@ import {
 } from '../../db/schema.ts';
 import { enqueuePublish, preparePublishQueue } from '../../jobs/publishQueue.ts';
 import { connectorOf, networkName } from '../../networks/networkConnectors.ts';
+import { notifyApprovers } from '../approvals/requestApproval.ts';
 import { recordAudit } from '../audit.ts';
 import type { ActorContext } from '../context.ts';
+import { prepareNotify } from '../notifications/notify.ts';
 import { requirePermission } from '../workspaceAccess.ts';
 import { checkImages, checkPart } from './postContent.ts';
 import { nextQueueSlot } from './postingQueue.ts';
@@ -58,7 +60,15 @@ export async function createPost(
 ): Promise<CreatedPost> {
   checkPostShape(input);
   await preparePublishQueue(ctx.jobs);
-  return ctx.database.transaction((tx, sql) => insertPost(ctx, tx, sql, workspaceId, input));
+  await prepareNotify(ctx.jobs);
+  return ctx.database.transaction(async (tx, sql) => {
+    const created = await insertPost(ctx, tx, sql, workspaceId, input);
+    // Those who may decide the first step of each account's chain are asked, in the same transaction.
+    if (created.targets.some((t) => t.status === 'pending_approval')) {
+      await notifyApprovers(ctx, tx, sql, workspaceId, created.id, { actorId: ctx.actorId });
+    }
+    return created;
+  });
 }
 
 /** The checks that need no database; `insertPost` makes them again. */
@@ -137,6 +147,8 @@ export async function insertPost(
   const nowAt = await databaseNow(sql);
   if (input.mode === 'schedule') refusePastTime(input.scheduledAt!, nowAt);
   const timeFor = async (account: (typeof accounts)[number]): Promise<Date | null> => {
+    // "Now" for a post that needs approval means as soon as it is approved: its time equals the row's
+    // creation time, which the approval rules read as "no time to expire at".
     if (input.mode === 'now') return nowAt;
     if (input.mode !== 'queue') return input.scheduledAt ?? null;
     return nextQueueSlot(tx, account, nowAt);
@@ -152,23 +164,30 @@ export async function insertPost(
     let previousId: string | null = null;
     for (const [position, part] of plan.parts.entries()) {
       // The status written may differ from the one asked for: crisis mode pauses what would be scheduled.
-      const [row]: { id: string; version: number; status: TargetStatus }[] = await tx
-        .insert(postTargets)
-        .values({
-          postId: post!.id,
-          workspaceId,
-          accountId: plan.account.id,
-          text: part.text,
-          media: part.media,
-          replyToTargetId: previousId,
-          replyToRemote: position === 0 ? (input.replyTo ?? null) : null,
-          quoteOf: position === 0 ? (input.quote ?? null) : null,
-          threadPosition: position,
-          status,
-          scheduledAt,
-          publishKey: plan.connector.newPublishKey(),
-        })
-        .returning({ id: postTargets.id, version: postTargets.version, status: postTargets.status });
+      const [row]: { id: string; version: number; status: TargetStatus; scheduledAt: Date | null }[] =
+        await tx
+          .insert(postTargets)
+          .values({
+            postId: post!.id,
+            workspaceId,
+            accountId: plan.account.id,
+            text: part.text,
+            media: part.media,
+            replyToTargetId: previousId,
+            replyToRemote: position === 0 ? (input.replyTo ?? null) : null,
+            quoteOf: position === 0 ? (input.quote ?? null) : null,
+            threadPosition: position,
+            status,
+            // The statement's own now(), exactly the row's creation time (a value from here loses precision).
+            scheduledAt: input.mode === 'now' ? dsql`now()` : scheduledAt,
+            publishKey: plan.connector.newPublishKey(),
+          })
+          .returning({
+            id: postTargets.id,
+            version: postTargets.version,
+            status: postTargets.status,
+            scheduledAt: postTargets.scheduledAt,
+          });
       previousId = row!.id;
       created.push({
         id: row!.id,
@@ -176,11 +195,11 @@ export async function insertPost(
         status: row!.status,
         threadPosition: position,
         version: row!.version,
-        scheduledAt,
+        scheduledAt: row!.scheduledAt,
       });
       // A reply's job is enqueued too; it waits for its parent, whose publication enqueues it again.
-      if (row!.status === 'scheduled' && scheduledAt) {
-        await enqueuePublish(ctx.jobs, sql, { targetId: row!.id, version: row!.version }, scheduledAt);
+      if (row!.status === 'scheduled' && row!.scheduledAt) {
+        await enqueuePublish(ctx.jobs, sql, { targetId: row!.id, version: row!.version }, row!.scheduledAt);
       }
     }
   }

@@ -8,16 +8,29 @@ import { can, type Role } from '../../core/roles.ts';
 import type { SqlExecutor, Tx } from '../../db/database.ts';
 import { postTargets } from '../../db/schema.ts';
 import { enqueuePublish, preparePublishQueue } from '../../jobs/publishQueue.ts';
+import { notifyApprovers, restartApprovalRound } from '../approvals/requestApproval.ts';
 import { recordAudit } from '../audit.ts';
 import type { ActorContext } from '../context.ts';
+import { prepareNotify } from '../notifications/notify.ts';
 import { lockPostForChange } from './postAccess.ts';
 import { databaseNow, refusePastTime } from './postTime.ts';
 
 type TargetRow = typeof postTargets.$inferSelect;
 
-/** A change by someone whose posts need approval sends a scheduled target back for approval. */
-function statusAfterChange(status: TargetStatus, role: Role): TargetStatus {
-  return status === 'scheduled' && !can(role, 'posts.publishWithoutApproval') ? 'pending_approval' : status;
+/**
+ * A new time from someone whose posts need approval sends an approved, waiting or expired target back
+ * for approval (a post paused by a person stays paused); from anyone else, an expired target is
+ * scheduled again.
+ */
+function statusAfterChange(target: TargetRow, role: Role): TargetStatus {
+  const { status } = target;
+  if (can(role, 'posts.publishWithoutApproval')) return status === 'expired' ? 'scheduled' : status;
+  const approvable =
+    status === 'scheduled' ||
+    status === 'pending_approval' ||
+    status === 'expired' ||
+    (status === 'paused' && target.pausedByCrisis);
+  return approvable ? 'pending_approval' : status;
 }
 
 async function moveTargets(
@@ -31,10 +44,16 @@ async function moveTargets(
   const moved: { id: string; status: TargetStatus; version: number }[] = [];
   refusePastTime(scheduledAt, await databaseNow(sql));
   for (const target of targets) {
-    const status = statusAfterChange(target.status, role);
+    const status = statusAfterChange(target, role);
     const [row] = await tx
       .update(postTargets)
-      .set({ scheduledAt, status, version: dsql`${postTargets.version} + 1`, updatedAt: new Date() })
+      .set({
+        scheduledAt,
+        status,
+        ...(status === 'pending_approval' ? { pausedByCrisis: false } : {}),
+        version: dsql`${postTargets.version} + 1`,
+        updatedAt: new Date(),
+      })
       .where(eq(postTargets.id, target.id))
       .returning({ id: postTargets.id, version: postTargets.version });
     if (status === 'scheduled') {
@@ -45,6 +64,19 @@ async function moveTargets(
   return moved;
 }
 
+/** After a move by someone whose posts need approval: a new round, and the first step's deciders told. */
+async function askApprovalAgain(
+  ctx: ActorContext,
+  tx: Tx,
+  sql: SqlExecutor,
+  post: { id: string; workspaceId: string },
+  role: Role,
+): Promise<void> {
+  if (can(role, 'posts.publishWithoutApproval')) return;
+  await restartApprovalRound(tx, post.id);
+  await notifyApprovers(ctx, tx, sql, post.workspaceId, post.id, { actorId: ctx.actorId });
+}
+
 function checkTime(scheduledAt: Date): void {
   if (Number.isNaN(scheduledAt.getTime())) throw badRequest('That is not a valid time.');
 }
@@ -53,6 +85,7 @@ function checkTime(scheduledAt: Date): void {
 export async function reschedulePost(ctx: ActorContext, postId: string, input: { scheduledAt: Date }) {
   checkTime(input.scheduledAt);
   await preparePublishQueue(ctx.jobs);
+  await prepareNotify(ctx.jobs);
   return ctx.database.transaction(async (tx, sql) => {
     const { post, role } = await lockPostForChange(ctx, tx, postId);
     const targets = await tx.select().from(postTargets).where(eq(postTargets.postId, postId)).for('update');
@@ -63,6 +96,7 @@ export async function reschedulePost(ctx: ActorContext, postId: string, input: {
       );
     }
     const moved = await moveTargets(ctx, tx, sql, movable, input.scheduledAt, role);
+    if (moved.some((t) => t.status === 'pending_approval')) await askApprovalAgain(ctx, tx, sql, post, role);
     await recordAudit(tx, {
       workspaceId: post.workspaceId,
       actorId: ctx.actorId,
@@ -80,6 +114,7 @@ export async function reschedulePost(ctx: ActorContext, postId: string, input: {
 export async function rescheduleTarget(ctx: ActorContext, targetId: string, input: { scheduledAt: Date }) {
   checkTime(input.scheduledAt);
   await preparePublishQueue(ctx.jobs);
+  await prepareNotify(ctx.jobs);
   return ctx.database.transaction(async (tx, sql) => {
     const [found] = await tx
       .select({ postId: postTargets.postId })
@@ -93,7 +128,7 @@ export async function rescheduleTarget(ctx: ActorContext, targetId: string, inpu
       .where(
         and(
           eq(postTargets.id, targetId),
-          inArray(postTargets.status, ['draft', 'pending_approval', 'scheduled', 'paused']),
+          inArray(postTargets.status, ['draft', 'pending_approval', 'scheduled', 'paused', 'expired']),
         ),
       )
       .for('update');
@@ -102,6 +137,7 @@ export async function rescheduleTarget(ctx: ActorContext, targetId: string, inpu
         'This post can no longer be moved: it is published, being published, failed or deleted.',
       );
     const [moved] = await moveTargets(ctx, tx, sql, [target], input.scheduledAt, role);
+    if (moved!.status === 'pending_approval') await askApprovalAgain(ctx, tx, sql, post, role);
     await recordAudit(tx, {
       workspaceId: post.workspaceId,
       actorId: ctx.actorId,

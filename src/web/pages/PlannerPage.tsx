@@ -15,6 +15,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useAccounts } from '../api/accountQueries.ts';
+import { ApprovalQueueLink } from '../approvals/ApprovalQueueLink.tsx';
 import { errorMessage } from '../components/FormAlert.tsx';
 import {
   browserTimeZone,
@@ -214,6 +215,7 @@ export function PlannerPage() {
         </div>
         {canAct && (
           <div className="planner-header-actions">
+            <ApprovalQueueLink workspaceId={workspaceId} />
             <Link
               className="button button-secondary"
               to={`${base}/publisher/import`}

@@ -1,9 +1,12 @@
 // The side panel of one account's copy of a post: everything it says and shows, where it stands, what
 // went wrong, where it went out; and what can still be done with it (move it, send a draft out, edit
-// its text, try a failed one again, delete the post).
+// its text, try a failed one again, delete the post); its approval (each chain's progress, why it was
+// sent back, Approve / Reject for whoever may decide) and the team's comments on it.
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type TextRuleNetwork, textRuleFor } from '../../core/textRules/index.ts';
+import { PostApprovalSection } from '../approvals/PostApproval.tsx';
+import { CommentThread } from '../comments/CommentThread.tsx';
 import { FormAlert } from '../components/FormAlert.tsx';
 import { type Day, dayOf, instantAt, wallClockOf } from './calendarDates.ts';
 import { NetworkBadge, networkName, StatusPill } from './PostChip.tsx';
@@ -137,6 +140,8 @@ export function PostPanel({
         )}
       </section>
 
+      <PostApprovalSection workspaceId={workspaceId} postId={post.id} />
+
       {siblings.length > 1 && (
         <section className="post-panel-section" aria-labelledby={`${headingId}-accounts`}>
           <h3 id={`${headingId}-accounts`}>{t('planner.panel.accountsHeading')}</h3>
@@ -192,6 +197,8 @@ export function PostPanel({
           />
         </section>
       )}
+
+      <CommentThread workspaceId={workspaceId} subjectType="post" subjectId={post.id} />
     </aside>
   );
 }

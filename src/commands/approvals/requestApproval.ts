@@ -1,0 +1,73 @@
+// Asking for approval: telling the people who may decide the open step of each waiting account, and
+// starting a new round when a post is sent for approval again after an edit or a rejection. Both run
+// inside the caller's transaction.
+import { sql as dsql, eq } from 'drizzle-orm';
+import type { SqlExecutor, Tx } from '../../db/database.ts';
+import { posts, users } from '../../db/schema.ts';
+import { excerpt } from '../../mail/notificationMail.ts';
+import type { CommandContext } from '../context.ts';
+import { notify } from '../notifications/notify.ts';
+import { loadPostApprovals, workspaceMembers } from './approvalState.ts';
+
+/** Where a notification about a post's approval leads. */
+export const approvalLink = (workspaceId: string, postId: string) =>
+  `/w/${workspaceId}/publisher/approvals?post=${postId}`;
+
+export async function personName(tx: Tx, userId: string | null): Promise<string> {
+  if (!userId) return 'A former teammate';
+  const [row] = await tx.select({ name: users.name }).from(users).where(eq(users.id, userId));
+  return row?.name ?? 'A former teammate';
+}
+
+/**
+ * Notifies everyone who may decide the open step of the post's waiting accounts (only those listed,
+ * when `accountIds` is given). The mail queue must have been prepared (`prepareNotify`) beforehand.
+ */
+export async function notifyApprovers(
+  ctx: Pick<CommandContext, 'jobs' | 'config'>,
+  tx: Tx,
+  sql: SqlExecutor,
+  workspaceId: string,
+  postId: string,
+  options: { actorId: string; accountIds?: readonly string[] },
+): Promise<string[]> {
+  const members = await workspaceMembers(tx, workspaceId);
+  const [state] = await loadPostApprovals(tx, workspaceId, [postId], members);
+  if (!state) return [];
+  const deciders = new Set<string>();
+  for (const account of state.accounts) {
+    if (options.accountIds && !options.accountIds.includes(account.accountId)) continue;
+    if (account.state === 'waiting') for (const id of account.deciders) deciders.add(id);
+  }
+  if (deciders.size === 0) return [];
+  const waiting = state.accounts.find((a) => a.state === 'waiting');
+  return notify(ctx, tx, sql, {
+    workspaceId,
+    userIds: [...deciders],
+    kind: 'approval_requested',
+    data: {
+      authorName: await personName(tx, state.authorId),
+      postText: excerpt(waiting?.text ?? state.text),
+    },
+    link: approvalLink(workspaceId, postId),
+    actorId: options.actorId,
+  });
+}
+
+/**
+ * Starts a new approval round: decisions of earlier rounds stop counting, and a rejection's reason is
+ * cleared because the post is being sent again. Returns the new round.
+ */
+export async function restartApprovalRound(tx: Tx, postId: string): Promise<number> {
+  const [row] = await tx
+    .update(posts)
+    .set({
+      approvalRound: dsql`${posts.approvalRound} + 1`,
+      rejectionReason: null,
+      rejectedBy: null,
+      updatedAt: new Date(),
+    })
+    .where(eq(posts.id, postId))
+    .returning({ round: posts.approvalRound });
+  return row!.round;
+}
