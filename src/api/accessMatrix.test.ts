@@ -163,6 +163,12 @@ async function snapshot() {
       'SELECT id, workspace_id, query_id, kind, read_at FROM listening_alerts ORDER BY id',
     ),
     listeningCursors: await rows('SELECT source, cursor, updated_at FROM listening_cursors ORDER BY source'),
+    comments: await rows(
+      'SELECT id, workspace_id, subject_type, subject_id, author_id, md5(body) AS body, mentions, edited_at FROM comments ORDER BY id',
+    ),
+    notifications: await rows(
+      'SELECT id, workspace_id, user_id, kind, md5(data::text) AS data, read_at FROM notifications ORDER BY id',
+    ),
     audit: await auditCount(),
   };
 }
@@ -778,6 +784,67 @@ const listeningQueryRow = async (id: string) =>
   rows(
     `SELECT workspace_id, name, query, active, own_brand, mastodon_instances, feed_urls, spike_sigma, spike_min_count, alert_cooldown_minutes FROM listening_queries WHERE id = '${id}'`,
   );
+
+/** Comment writers (comments.write): everyone in A but viewers. */
+const commentWriter = (actor: Actor): actor is Exclude<Role, 'viewer'> =>
+  actor === 'owner' || actor === 'admin' || actor === 'editor' || actor === 'contributor';
+
+/** A draft of A's owner that the comment rows talk about; made on first use. */
+let discussedPost: string | undefined;
+
+const commentsUrl = (query = '') => `/api/workspaces/${wsA}/comments${query}`;
+
+/** A comment by the person on the discussed post, written through the API; its id. */
+async function commentAs(person: Person, body = 'A comment for the matrix'): Promise<string> {
+  discussedPost ??= (await ownersPost('draft')).postId;
+  const response = await person.client.post(commentsUrl(), {
+    subjectType: 'post',
+    subjectId: discussedPost,
+    body,
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json().id;
+}
+
+/** The actor's own comment; viewers cannot write one, so they, the outsider and the visitor aim at the asker's. */
+const ownCommentFor = (actor: Actor) => commentAs(commentWriter(actor) ? people[actor] : asker);
+
+const commentRow = async (id: string) =>
+  rows(`SELECT author_id, body, mentions, edited_at FROM comments WHERE id = '${id}'`);
+
+let noticeSeq = 0;
+
+/** An unread mention notification for the person, stored directly as notify() writes it; its id. */
+async function noticeFor(userId: string, workspaceId = wsA): Promise<string> {
+  noticeSeq += 1;
+  const found = await app.database.executor.executeSql(
+    `INSERT INTO notifications (workspace_id, user_id, kind, data, link)
+     VALUES ($1, $2, 'comment_mention', $3::jsonb, $4) RETURNING id`,
+    [
+      workspaceId,
+      userId,
+      JSON.stringify({ authorName: 'Matrix', body: `Notice ${noticeSeq}` }),
+      `/w/${workspaceId}/publisher`,
+    ],
+  );
+  return found.rows[0].id;
+}
+
+/** The person's notifications in A, unread ones only if asked. */
+const noticeIdsOf = async (userId: string, unread = false) =>
+  (
+    await rows(
+      `SELECT id FROM notifications WHERE workspace_id = '${wsA}' AND user_id = '${userId}'${unread ? ' AND read_at IS NULL' : ''} ORDER BY id`,
+    )
+  ).map((r) => r.id as string);
+
+/** A notification of the actor's own (the outsider's in B); the visitor aims at the learner's. */
+const ownNoticeFor = (actor: Actor) =>
+  actor === 'outsider'
+    ? noticeFor(people.outsider.id, wsB)
+    : noticeFor(actor === 'visitor' ? learner.id : people[actor].id);
+
+const auditUrl = (path: string) => `/api/workspaces/${wsA}/audit-events${path}`;
 
 interface Call {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -3172,6 +3239,222 @@ const MATRIX: Row[] = [
       expect(
         await rows(`SELECT listening_retention_days AS days FROM workspaces WHERE id = '${wsA}'`),
       ).toEqual([{ days }]);
+    },
+  },
+  {
+    route: 'GET /api/workspaces/:workspaceId/comments',
+    what: 'the thread of a post of A',
+    expect: membersOfA(200),
+    audited: false,
+    prepare: async () => {
+      const commentId = await commentAs(asker, 'Read in the matrix');
+      return {
+        method: 'GET',
+        url: commentsUrl(`?subjectType=post&subjectId=${discussedPost}&limit=200`),
+        token: commentId,
+      };
+    },
+    verify: async (_actor, call, response) => {
+      const listed = response.json().comments as { id: string; subjectId: string }[];
+      const stored = await rows(
+        `SELECT id FROM comments WHERE subject_type = 'post' AND subject_id = '${discussedPost}' ORDER BY created_at, id`,
+      );
+      expect(listed.map((c) => c.id)).toEqual(stored.map((r) => r.id));
+      expect(listed.find((c) => c.id === call.token)).toMatchObject({
+        subjectId: discussedPost,
+        author: { userId: asker.id },
+        body: 'Read in the matrix',
+      });
+    },
+  },
+  {
+    route: 'POST /api/workspaces/:workspaceId/comments',
+    what: 'on a post of A, mentioning the learner',
+    expect: postWritersOfA(201),
+    audited: true,
+    prepare: async (actor) => {
+      discussedPost ??= (await ownersPost('draft')).postId;
+      return {
+        method: 'POST',
+        url: commentsUrl(),
+        body: {
+          subjectType: 'post',
+          subjectId: discussedPost,
+          body: `Noted by ${actor}, @[${learnerName}](user:${learner.id})`,
+        },
+      };
+    },
+    verify: async (actor, _call, response) => {
+      expect(await commentRow(response.json().id)).toEqual([
+        {
+          author_id: people[actor as Role].id,
+          body: `Noted by ${actor}, @[${learnerName}](user:${learner.id})`,
+          mentions: [learner.id],
+          edited_at: null,
+        },
+      ]);
+      const told = await rows(
+        `SELECT kind FROM notifications WHERE user_id = '${learner.id}' AND data->>'body' LIKE 'Noted by ${actor},%'`,
+      );
+      expect(told).toEqual([{ kind: 'comment_mention' }]);
+    },
+  },
+  {
+    route: 'PATCH /api/comments/:commentId',
+    what: 'their own comment (viewers write none: they, the outsider and the visitor aim at the asker’s)',
+    expect: postWritersOfA(200),
+    audited: true,
+    prepare: async (actor) => ({
+      method: 'PATCH',
+      url: `/api/comments/${await ownCommentFor(actor)}`,
+      body: { body: `Edited by ${actor}` },
+    }),
+    verify: async (actor, call) => {
+      const [row] = await commentRow(call.url.split('/').at(-1)!);
+      expect(row).toMatchObject({ author_id: people[actor as Role].id, body: `Edited by ${actor}` });
+      expect(row.edited_at).not.toBeNull();
+    },
+  },
+  {
+    route: 'PATCH /api/comments/:commentId',
+    what: 'the asker’s comment: only its author may edit it',
+    expect: membersOfA(403),
+    audited: false,
+    prepare: async (actor) => ({
+      method: 'PATCH',
+      url: `/api/comments/${await commentAs(asker)}`,
+      body: { body: `Edited by ${actor}` },
+    }),
+  },
+  {
+    route: 'DELETE /api/comments/:commentId',
+    what: 'their own comment (viewers write none: they, the outsider and the visitor aim at the asker’s)',
+    expect: postWritersOfA(204),
+    audited: true,
+    prepare: async (actor) => ({ method: 'DELETE', url: `/api/comments/${await ownCommentFor(actor)}` }),
+    verify: async (_actor, call) => expect(await commentRow(call.url.split('/').at(-1)!)).toEqual([]),
+  },
+  {
+    route: 'DELETE /api/comments/:commentId',
+    what: 'the asker’s comment: owners and admins may delete anyone’s',
+    expect: managersOfA(204),
+    audited: true,
+    prepare: async () => ({ method: 'DELETE', url: `/api/comments/${await commentAs(asker)}` }),
+    verify: async (_actor, call) => expect(await commentRow(call.url.split('/').at(-1)!)).toEqual([]),
+  },
+  {
+    route: 'GET /api/workspaces/:workspaceId/notifications',
+    what: 'their own only, with one of the learner’s alongside',
+    expect: membersOfA(200),
+    audited: false,
+    prepare: async (actor) => ({
+      method: 'GET',
+      url: `/api/workspaces/${wsA}/notifications?limit=100`,
+      token: actor === 'outsider' || actor === 'visitor' ? undefined : await ownNoticeFor(actor),
+      data: { learners: await noticeFor(learner.id) },
+    }),
+    verify: async (actor, call, response) => {
+      const listed = (response.json().notifications as { id: string }[]).map((n) => n.id);
+      expect(listed).toContain(call.token);
+      expect(listed).not.toContain(call.data!.learners);
+      expect([...listed].sort()).toEqual(await noticeIdsOf(people[actor as Role].id));
+    },
+  },
+  {
+    route: 'GET /api/workspaces/:workspaceId/notifications/unread-count',
+    what: 'their own only',
+    expect: membersOfA(200),
+    audited: false,
+    prepare: async (actor) => {
+      if (actor !== 'outsider' && actor !== 'visitor') await ownNoticeFor(actor);
+      await noticeFor(learner.id);
+      return { method: 'GET', url: `/api/workspaces/${wsA}/notifications/unread-count` };
+    },
+    verify: async (actor, _call, response) => {
+      const unread = (await noticeIdsOf(people[actor as Role].id, true)).length;
+      expect(unread).toBeGreaterThan(0);
+      expect(response.json()).toEqual({ unread });
+    },
+  },
+  {
+    route: 'POST /api/workspaces/:workspaceId/notifications/read-all',
+    what: 'their own only, leaving the learner’s unread',
+    expect: membersOfA(200),
+    audited: false,
+    prepare: async (actor) => {
+      if (actor !== 'outsider' && actor !== 'visitor') await ownNoticeFor(actor);
+      return {
+        method: 'POST',
+        url: `/api/workspaces/${wsA}/notifications/read-all`,
+        token: await noticeFor(learner.id),
+      };
+    },
+    verify: async (actor, call, response) => {
+      expect(response.json().marked).toBeGreaterThan(0);
+      expect(await noticeIdsOf(people[actor as Role].id, true)).toEqual([]);
+      expect(await noticeIdsOf(learner.id, true)).toContain(call.token);
+    },
+  },
+  {
+    route: 'POST /api/notifications/:notificationId/read',
+    what: 'one of their own (the outsider’s in B; the visitor aims at the learner’s)',
+    expect: signedIn(200),
+    audited: false,
+    prepare: async (actor) => ({
+      method: 'POST',
+      url: `/api/notifications/${await ownNoticeFor(actor)}/read`,
+    }),
+    verify: async (_actor, call, response) => {
+      const id = call.url.split('/').at(-2);
+      const [row] = await rows(`SELECT read_at FROM notifications WHERE id = '${id}'`);
+      expect(row.read_at).not.toBeNull();
+      expect(response.json()).toEqual({ id, readAt: new Date(row.read_at).toISOString() });
+    },
+  },
+  {
+    route: 'POST /api/notifications/:notificationId/read',
+    what: 'the learner’s: nobody else’s exists for them',
+    expect: signedIn(404),
+    audited: false,
+    prepare: async () => ({ method: 'POST', url: `/api/notifications/${await noticeFor(learner.id)}/read` }),
+  },
+  {
+    route: 'GET /api/workspaces/:workspaceId/audit-events',
+    what: 'the comment events of A',
+    expect: managersOfA(200),
+    audited: false,
+    prepare: async () => {
+      await commentAs(asker, 'Audited in the matrix');
+      return { method: 'GET', url: auditUrl('?actionPrefix=comment.&limit=200') };
+    },
+    verify: async (_actor, _call, response) => {
+      const stored = await rows(
+        `SELECT id::int AS id FROM audit_events WHERE workspace_id = '${wsA}' AND action LIKE 'comment.%' ORDER BY id DESC`,
+      );
+      expect(stored.length).toBeGreaterThan(0);
+      expect(response.json().events.map((e: { id: number }) => e.id)).toEqual(stored.map((r) => r.id));
+      expect(response.json().nextCursor).toBeNull();
+    },
+  },
+  {
+    route: 'GET /api/workspaces/:workspaceId/audit-events.csv',
+    what: 'the comment events of A by the asker',
+    expect: managersOfA(200),
+    audited: false,
+    prepare: async () => {
+      await commentAs(asker, 'Exported in the matrix');
+      return { method: 'GET', url: auditUrl(`.csv?action=comment.created&actorId=${asker.id}`) };
+    },
+    verify: async (_actor, _call, response) => {
+      expect(response.headers['content-type']).toMatch(/^text\/csv/);
+      expect(String(response.headers['content-disposition'])).toMatch(/^attachment; filename="audit-log-/);
+      const [header, ...lines] = response.body.trimEnd().split('\r\n');
+      expect(header).toBe('time,actor_name,actor_email,action,target_type,target_id,before,after');
+      const stored = await rows(
+        `SELECT target_id FROM audit_events WHERE workspace_id = '${wsA}' AND action = 'comment.created' AND actor_id = '${asker.id}' ORDER BY id DESC`,
+      );
+      expect(lines.map((line) => line.split(',')[5])).toEqual(stored.map((r) => r.target_id));
+      expect(lines.every((line) => line.split(',')[3] === 'comment.created')).toBe(true);
     },
   },
   {

@@ -6,6 +6,7 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { upsertCertification } from '../commands/academy/certifications/upsertCertification.ts';
+import { encodeCursor as encodePageCursor } from '../commands/notifications/pageCursor.ts';
 import { encodeCursor } from '../commands/streams/columnItems.ts';
 import type { QuizQuestion } from '../core/academy/academyTypes.ts';
 import { serializeCourseFolder } from '../core/academy/courseFolder.ts';
@@ -116,12 +117,25 @@ const ids = {
   templateId: '',
   queryId: '',
   alertId: '',
+  commentId: '',
+  notificationId: '',
 };
 let resetToken = '';
 /** The fixture course's quiz, and a course to delete. */
 const academy = { quizId: '', spareCourseId: '' };
 /** The fixture query's rival in the share of voice, and the fixture mention. */
 const listening = { rivalId: '', mentionId: 0 };
+/** The editor's comment naming the owner, which left the owner the fixture notification. */
+const team = { mentionCommentId: '' };
+/** Page cursors as the server gives them out: before every comment, and after every notification. */
+const FIRST_COMMENTS = encodePageCursor('2000-01-01T00:00:00.000000Z', NOWHERE);
+const FIRST_NOTIFICATIONS = encodePageCursor('2999-01-01T00:00:00.000000Z', NOWHERE);
+/** Texts a comment must refuse. */
+const REFUSED_COMMENT_BODIES: [string, unknown, string?][] = [
+  ['body', '', 'empty'],
+  ['body', '  \n\t ', 'only white space'],
+  ['body', 'x'.repeat(5001), '5,001 characters'],
+];
 
 const emptyBody: BodySpec = { valid: () => ({}), required: [], nullable: true };
 
@@ -970,6 +984,102 @@ const ROUTES: RouteSpec[] = [
       ],
     },
   },
+  {
+    route: 'GET /api/workspaces/:workspaceId/comments',
+    query: {
+      valid: () => ({ subjectType: 'post', subjectId: ids.postId, after: FIRST_COMMENTS, limit: '50' }),
+      required: ['subjectType', 'subjectId'],
+      invalid: { subjectType: 'note', subjectId: 'not-a-uuid', after: 'x'.repeat(201), limit: '201' },
+    },
+  },
+  {
+    route: 'POST /api/workspaces/:workspaceId/comments',
+    body: {
+      valid: () => ({ subjectType: 'post', subjectId: ids.postId, body: 'Looks right to me, @editor.' }),
+      required: ['subjectType', 'subjectId', 'body'],
+      text: ['body'],
+      refuse: [
+        ['subjectType', 'note'],
+        ['subjectType', 'POST', 'a subject type in capitals'],
+        ['subjectId', 'not-a-uuid'],
+        ['subjectId', `${NOWHERE}x`, 'a uuid with a character more'],
+        ...REFUSED_COMMENT_BODIES,
+      ],
+    },
+  },
+  {
+    route: 'PATCH /api/comments/:commentId',
+    body: {
+      valid: () => ({ body: 'Edited: over to you, @editor.' }),
+      required: ['body'],
+      text: ['body'],
+      refuse: REFUSED_COMMENT_BODIES,
+    },
+  },
+  { route: 'DELETE /api/comments/:commentId', body: emptyBody },
+  {
+    route: 'GET /api/workspaces/:workspaceId/notifications',
+    query: {
+      valid: () => ({ before: FIRST_NOTIFICATIONS, limit: '20', unread: 'true' }),
+      required: [],
+      invalid: { before: 'x'.repeat(201), limit: '101', unread: 'yes' },
+    },
+  },
+  { route: 'GET /api/workspaces/:workspaceId/notifications/unread-count' },
+  { route: 'POST /api/notifications/:notificationId/read', body: emptyBody },
+  { route: 'POST /api/workspaces/:workspaceId/notifications/read-all', body: emptyBody },
+  {
+    route: 'GET /api/workspaces/:workspaceId/audit-events',
+    query: {
+      valid: () => ({
+        action: 'comment.created',
+        actionPrefix: 'comment.',
+        actorId: ids.userId,
+        targetType: 'comment',
+        targetId: team.mentionCommentId,
+        from: HEARD_FROM,
+        to: FAR_AHEAD,
+        before: '1000000',
+        limit: '50',
+      }),
+      required: [],
+      invalid: {
+        action: 'x'.repeat(101),
+        actionPrefix: 'nul\u0000byte',
+        actorId: 'not-a-uuid',
+        targetType: '',
+        targetId: 'x'.repeat(201),
+        from: 'next tuesday',
+        to: '2025-13-45T99:00:00Z',
+        before: '-3',
+        limit: '201',
+      },
+    },
+  },
+  {
+    route: 'GET /api/workspaces/:workspaceId/audit-events.csv',
+    query: {
+      valid: () => ({
+        action: 'comment.created',
+        actionPrefix: 'comment.',
+        actorId: ids.userId,
+        targetType: 'comment',
+        targetId: team.mentionCommentId,
+        from: HEARD_FROM,
+        to: FAR_AHEAD,
+      }),
+      required: [],
+      invalid: {
+        action: '   ',
+        actionPrefix: 'x'.repeat(101),
+        actorId: '42',
+        targetType: 'nul\u0000byte',
+        targetId: '',
+        from: '2025-03-31',
+        to: '2025-03-31T10:00:00',
+      },
+    },
+  },
 ];
 
 const splitRoute = (route: string) => route.split(' ') as [Method, string];
@@ -1653,6 +1763,27 @@ describe('after setup', () => {
         [ids.workspaceId, ids.queryId],
       )
     ).rows[0].id;
+    // Team: a comment of the owner's on the fixture post, and the editor's naming the owner, which leaves
+    // the owner an unread notification.
+    const commentsUrl = `/api/workspaces/${ids.workspaceId}/comments`;
+    ids.commentId = (
+      await ownerJson('POST', commentsUrl, {
+        subjectType: 'post',
+        subjectId: ids.postId,
+        body: 'A fixture comment',
+      })
+    ).id;
+    const named = await app.api.inject({
+      method: 'POST',
+      url: commentsUrl,
+      headers: { cookie: editorCookie, 'content-type': 'application/json' },
+      payload: JSON.stringify({ subjectType: 'post', subjectId: ids.postId, body: 'Over to you, @owner.' }),
+    });
+    expect(named.statusCode, named.body).toBe(201);
+    team.mentionCommentId = named.json().id;
+    const notices = await ownerJson('GET', `/api/workspaces/${ids.workspaceId}/notifications`);
+    expect(notices.notifications).toHaveLength(1);
+    ids.notificationId = notices.notifications[0].id;
     countsBefore = await rowCounts();
   });
 
@@ -1699,6 +1830,90 @@ describe('after setup', () => {
       error: 'not_found',
     });
     for (const c of cases) it(`refuses ${c.name} -> ${statusOf(c)}`, () => check('owner', 'GET', c));
+  });
+
+  describe('comment, notification and audit queries the schema lets through or the database could not read', () => {
+    const ws = () => `/api/workspaces/${ids.workspaceId}`;
+    const thread = (params: string) => () =>
+      `${ws()}/comments?subjectType=post&subjectId=${ids.postId}&${params}`;
+    const notifications = (params: string) => () => `${ws()}/notifications?${params}`;
+    const audit = (params: string) => () => `${ws()}/audit-events?${params}`;
+    const csv = (params: string) => () => `${ws()}/audit-events.csv?${params}`;
+    const cursorOf = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const refused: [name: string, url: () => string, field?: string][] = [
+      ['a comment limit of zero', thread('limit=0'), 'limit'],
+      ['a comment limit that is no number', thread('limit=ten'), 'limit'],
+      ['a comment limit with a fraction', thread('limit=2.5'), 'limit'],
+      ['the subject given twice', thread(`subjectId=${ids.postId}`), 'subjectId'],
+      ['a comment cursor that is not base64 JSON', thread('after=not-a-cursor')],
+      ['a comment cursor of another shape', thread(`after=${cursorOf({ time: '2030-01-01' })}`)],
+      [
+        'a comment cursor whose id is no uuid',
+        thread(`after=${cursorOf(['2030-01-01T00:00:00.000000Z', 'not-a-uuid'])}`),
+      ],
+      [
+        'a comment cursor with a time no calendar has',
+        thread(`after=${cursorOf(['2030-13-45T99:99:99.000000Z', NOWHERE])}`),
+      ],
+      [
+        'a comment cursor in the year 0',
+        thread(`after=${cursorOf(['0000-01-01T00:00:00.000000Z', NOWHERE])}`),
+      ],
+      ['an audit start in the year 0', audit('from=0000-01-01T00:00:00Z'), 'from'],
+      ['an export end in the year 0', csv('to=0000-01-01T00:00:00Z'), 'to'],
+      ['a notification limit of zero', notifications('limit=0'), 'limit'],
+      ['unread in capitals', notifications('unread=TRUE'), 'unread'],
+      ['a notification cursor that is not base64 JSON', notifications('before=abc')],
+      [
+        'a notification cursor with a time no calendar has',
+        notifications(`before=${cursorOf(['2030-02-30T25:00:00.000000Z', NOWHERE])}`),
+      ],
+      ['an audit range that ends before it starts', audit(`from=${HEARD_TO}&to=${HEARD_FROM}`), 'to'],
+      ['an audit range that ends as it starts', audit(`from=${HEARD_FROM}&to=${HEARD_FROM}`), 'to'],
+      ['an audit cursor of zero', audit('before=0'), 'before'],
+      ['an audit cursor with a fraction', audit('before=2.5'), 'before'],
+      ['an audit cursor past the largest id', audit('before=100000000000000000000'), 'before'],
+      ['an audit limit of zero', audit('limit=0'), 'limit'],
+      ['an audit start without its offset', audit('from=2025-03-31T00:00:00'), 'from'],
+      ['an audit end after the year 9999', audit('to=%2B010000-01-01T00:00:00Z'), 'to'],
+      ['the audit action given twice', audit('action=a&action=b'), 'action'],
+      ['an export range that ends before it starts', csv(`from=${HEARD_TO}&to=${HEARD_FROM}`), 'to'],
+      ['an export with a page cursor', csv('before=3'), 'before'],
+      ['an export with a limit', csv('limit=10'), 'limit'],
+    ];
+    const cases: Case[] = refused.map(([name, url, field]) => ({
+      name,
+      url,
+      status: 400,
+      ...(field ? { field } : { error: 'invalid_request' }),
+    }));
+    cases.push(
+      {
+        name: 'the thread of a post of no workspace',
+        url: () => `${ws()}/comments?subjectType=post&subjectId=${NOWHERE}`,
+        status: 404,
+        error: 'not_found',
+      },
+      {
+        name: 'the thread of a post asked for as an inbox item',
+        url: () => `${ws()}/comments?subjectType=inbox_item&subjectId=${ids.postId}`,
+        status: 404,
+        error: 'not_found',
+      },
+    );
+    for (const c of cases) it(`refuses ${c.name} -> ${statusOf(c)}`, () => check('owner', 'GET', c));
+
+    const comment = (body: object): Case => ({
+      name: 'unused',
+      url: () => `${ws()}/comments`,
+      payload: () => JSON.stringify(body),
+      status: 404,
+      error: 'not_found',
+    });
+    it('refuses a comment on a post of no workspace -> 404', () =>
+      check('owner', 'POST', comment({ subjectType: 'post', subjectId: NOWHERE, body: 'Hello' })));
+    it('refuses a comment on a post named as an inbox item -> 404', () =>
+      check('owner', 'POST', comment({ subjectType: 'inbox_item', subjectId: ids.postId, body: 'Hello' })));
   });
 
   it('answers an unknown /api address with a JSON 404', async () => {
@@ -1938,6 +2153,64 @@ describe('after setup', () => {
       expect(
         await rows(`SELECT listening_retention_days AS days FROM workspaces WHERE id = '${ids.workspaceId}'`),
       ).toEqual([{ days: 30 }]);
+    });
+
+    it('accepts the valid input of every comment, notification and audit route, so each refusal above was for the one thing broken', async () => {
+      // In this order, each call finds the fixtures as the one before left them; the owner's comment goes last.
+      const expected: [string, number][] = [
+        ['GET /api/workspaces/:workspaceId/comments', 200],
+        ['POST /api/workspaces/:workspaceId/comments', 201],
+        ['PATCH /api/comments/:commentId', 200],
+        ['GET /api/workspaces/:workspaceId/notifications', 200],
+        ['GET /api/workspaces/:workspaceId/notifications/unread-count', 200],
+        ['POST /api/notifications/:notificationId/read', 200],
+        ['POST /api/workspaces/:workspaceId/notifications/read-all', 200],
+        ['GET /api/workspaces/:workspaceId/audit-events', 200],
+        ['GET /api/workspaces/:workspaceId/audit-events.csv', 200],
+        ['DELETE /api/comments/:commentId', 204],
+      ];
+      const answers: Record<string, LightMyRequestResponse> = {};
+      for (const [route, status] of expected) {
+        const response = await sendValid(route);
+        expect(response.statusCode, `${route}: ${response.body}`).toBe(status);
+        answers[route] = response;
+      }
+      const answer = (route: string) => answers[route]!.json();
+      expect(
+        answer('GET /api/workspaces/:workspaceId/comments').comments.map((c: { id: string }) => c.id),
+      ).toEqual([ids.commentId, team.mentionCommentId]);
+      expect(answer('POST /api/workspaces/:workspaceId/comments')).toMatchObject({
+        author: { name: 'Nadia Islam' },
+        mentions: [{ userId: ids.userId, name: 'Eli Editor' }],
+      });
+      expect(answer('PATCH /api/comments/:commentId')).toMatchObject({
+        id: ids.commentId,
+        mentions: [{ userId: ids.userId }],
+        editedAt: expect.any(String),
+      });
+      expect(answer('GET /api/workspaces/:workspaceId/notifications')).toMatchObject({
+        notifications: [{ id: ids.notificationId, kind: 'comment_mention', readAt: null }],
+        nextCursor: null,
+      });
+      expect(answer('GET /api/workspaces/:workspaceId/notifications/unread-count')).toEqual({ unread: 1 });
+      expect(answer('POST /api/notifications/:notificationId/read').id).toBe(ids.notificationId);
+      // The one notification was read already.
+      expect(answer('POST /api/workspaces/:workspaceId/notifications/read-all')).toEqual({ marked: 0 });
+      expect(answer('GET /api/workspaces/:workspaceId/audit-events')).toMatchObject({
+        events: [{ action: 'comment.created', targetId: team.mentionCommentId }],
+        nextCursor: null,
+      });
+      const csv = answers['GET /api/workspaces/:workspaceId/audit-events.csv']!.body.trimEnd().split('\r\n');
+      expect(csv).toHaveLength(2);
+      expect(csv[1]).toContain(`,comment.created,comment,${team.mentionCommentId},`);
+      const rows = async (sql: string) => (await app.database.executor.executeSql(sql)).rows;
+      expect(await rows(`SELECT id FROM comments WHERE id = '${ids.commentId}'`)).toEqual([]);
+      // The owner read theirs; the editor, named by the new comment and by the edit, has two unread.
+      expect(
+        await rows(
+          'SELECT u.email, count(*)::int AS n FROM notifications n JOIN users u ON u.id = n.user_id WHERE n.read_at IS NULL GROUP BY u.email',
+        ),
+      ).toEqual([{ email: 'editor@example.com', n: 2 }]);
     });
 
     describe('a cursor this server never gave out, on a stored and on a scheduled column', () => {

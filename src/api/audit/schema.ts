@@ -15,7 +15,9 @@ const INSTANT_MESSAGE =
 const instant = z.iso
   .datetime({ offset: true, message: INSTANT_MESSAGE })
   .transform((value) => new Date(value))
-  .refine((date) => !Number.isNaN(date.getTime()), INSTANT_MESSAGE);
+  .refine((date) => !Number.isNaN(date.getTime()), INSTANT_MESSAGE)
+  // PostgreSQL reads no year before 1 in the form JavaScript writes it.
+  .refine((date) => date.getUTCFullYear() >= 1, 'Give a time from the year 1 on.');
 
 const filterFields = {
   action: text(100, 'The action').optional(),

@@ -22,6 +22,16 @@ export function encodeCursor(time: string, id: string): string {
 const TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** A time on the calendar from the year 1 on: the shape alone lets 2030-02-30 or hour 25 through to PostgreSQL. */
+function onTheCalendar(time: string): boolean {
+  const date = new Date(time);
+  return (
+    !Number.isNaN(date.getTime()) &&
+    date.getUTCFullYear() >= 1 &&
+    date.toISOString().slice(0, 23) === time.slice(0, 23)
+  );
+}
+
 export function decodeCursor(cursor: string): PageCursor {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -30,6 +40,7 @@ export function decodeCursor(cursor: string): PageCursor {
       value.length === 2 &&
       typeof value[0] === 'string' &&
       TIME.test(value[0]) &&
+      onTheCalendar(value[0]) &&
       typeof value[1] === 'string' &&
       UUID.test(value[1])
     ) {
