@@ -77,7 +77,9 @@ const rows = async (sql: string) => (await app.database.executor.executeSql(sql)
 /** Everything a call in this suite could change, plus the number of audit events. */
 async function snapshot() {
   return {
-    workspaces: await rows('SELECT id, name, listening_retention_days FROM workspaces ORDER BY id'),
+    workspaces: await rows(
+      'SELECT id, name, listening_retention_days, crisis_started_at, crisis_reason FROM workspaces ORDER BY id',
+    ),
     memberships: await rows(
       'SELECT workspace_id, user_id, role FROM memberships ORDER BY workspace_id, user_id',
     ),
@@ -93,9 +95,11 @@ async function snapshot() {
     settings: await rows(
       'SELECT w.id, w.require_alt_text, a.id AS account, a.time_zone, a.posting_slots FROM workspaces w LEFT JOIN social_accounts a ON a.workspace_id = w.id ORDER BY w.id, a.id',
     ),
-    posts: await rows('SELECT id, author_id FROM posts ORDER BY id'),
+    posts: await rows(
+      'SELECT id, author_id, approval_round, rejection_reason, rejected_by FROM posts ORDER BY id',
+    ),
     targets: await rows(
-      'SELECT id, status, version, text, scheduled_at, attempts FROM post_targets ORDER BY id',
+      'SELECT id, status, version, text, scheduled_at, attempts, paused_by_crisis, crisis_override FROM post_targets ORDER BY id',
     ),
     media: await rows('SELECT id FROM media ORDER BY id'),
     assessments: await rows(
@@ -168,6 +172,27 @@ async function snapshot() {
     ),
     notifications: await rows(
       'SELECT id, workspace_id, user_id, kind, md5(data::text) AS data, read_at FROM notifications ORDER BY id',
+    ),
+    approvalSteps: await rows(
+      'SELECT id, account_id, position, approver_user_id, approver_role FROM approval_steps ORDER BY id',
+    ),
+    postApprovals: await rows(
+      'SELECT id, post_id, account_id, round, position, decision, comment, decided_by FROM post_approvals ORDER BY id',
+    ),
+    crisisPeriods: await rows(
+      'SELECT id, workspace_id, reason, started_by, started_at, ended_by, ended_at FROM crisis_periods ORDER BY id',
+    ),
+    holdingStatements: await rows(
+      'SELECT id, workspace_id, title, md5(text) AS text, updated_at FROM holding_statements ORDER BY id',
+    ),
+    stakeholderContacts: await rows(
+      'SELECT id, workspace_id, name, role, email, phone, notes FROM stakeholder_contacts ORDER BY id',
+    ),
+    inboxItems: await rows(
+      'SELECT id, workspace_id, state, assignee_id, tags, resolved_by, resolved_at, updated_at FROM inbox_items ORDER BY id',
+    ),
+    savedReplies: await rows(
+      'SELECT id, workspace_id, title, md5(text) AS text, updated_at FROM saved_replies ORDER BY id',
     ),
     audit: await auditCount(),
   };
@@ -846,6 +871,185 @@ const ownNoticeFor = (actor: Actor) =>
 
 const auditUrl = (path: string) => `/api/workspaces/${wsA}/audit-events${path}`;
 
+/** Deciding on posts (posts.approve): owners, admins and editors. */
+const approversOfA = (status: number): Record<Actor, number> => ({
+  ...membersOfA(status),
+  contributor: 403,
+  viewer: 403,
+});
+
+const HOUR_MS = 3_600_000;
+const hoursAhead = (hours: number) => new Date(Date.now() + hours * HOUR_MS).toISOString();
+
+/** A post of the person on the post account, scheduled two hours ahead; a contributor's waits for approval. */
+async function scheduledPostOf(person: Person, text = 'A post for the matrix') {
+  postAccount ??= await insertAccount();
+  const response = await person.client.post(`/api/workspaces/${wsA}/posts`, {
+    text,
+    targets: [{ accountId: postAccount }],
+    mode: 'schedule',
+    scheduledAt: hoursAhead(2),
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  return { postId: response.json().id as string, targetId: response.json().targets[0].id as string };
+}
+
+/** A post of the asker's waiting for approval on the post account, whose chain is the default one. */
+async function waitingPost(): Promise<{ postId: string; targetId: string }> {
+  const post = await scheduledPostOf(asker, 'Waiting for approval in the matrix');
+  expect(await statusOf(post.targetId)).toBe('pending_approval');
+  return post;
+}
+
+/** The asker's post, approved by the owner. */
+async function approvedPost(): Promise<string> {
+  const { postId, targetId } = await waitingPost();
+  const approved = await people.owner.client.post(`/api/posts/${postId}/approval/decisions`, {
+    decision: 'approved',
+    comment: '',
+  });
+  expect(approved.statusCode, approved.body).toBe(200);
+  expect(await statusOf(targetId)).toBe('scheduled');
+  return postId;
+}
+
+/** The account of A whose approval chain the chain rows set; the post account keeps the default chain. */
+let chainAccount: string | undefined;
+
+const chainUrl = async () => {
+  chainAccount ??= await insertAccount();
+  return `/api/workspaces/${wsA}/accounts/${chainAccount}/approval-chain`;
+};
+
+const pendingPostIds = async () =>
+  (
+    await rows(
+      `SELECT DISTINCT post_id FROM post_targets WHERE workspace_id = '${wsA}' AND status = 'pending_approval' ORDER BY post_id`,
+    )
+  ).map((r) => r.post_id as string);
+
+const crisisUrl = (path = '') => `/api/workspaces/${wsA}/crisis${path}`;
+
+const inCrisis = async () =>
+  (await rows(`SELECT crisis_started_at FROM workspaces WHERE id = '${wsA}'`))[0].crisis_started_at !== null;
+
+/** Puts A in crisis mode through the API, unless it is already. */
+async function crisisOn(): Promise<void> {
+  if (await inCrisis()) return;
+  const started = await people.owner.client.post(crisisUrl('/start'), { reason: 'Held for the matrix' });
+  expect(started.statusCode, started.body).toBe(201);
+}
+
+/** Takes A out of crisis mode through the API, unless it is out already: no row but the crisis rows finds it on. */
+async function crisisOff(): Promise<void> {
+  if (!(await inCrisis())) return;
+  const ended = await people.owner.client.post(crisisUrl('/end'));
+  expect(ended.statusCode, ended.body).toBe(200);
+}
+
+/**
+ * An owner's post whose time passed while crisis mode held it, after the crisis: waiting for a decision.
+ * Written directly from a scheduled post (the pause and the passing of time are tested in crisisApi.test.ts).
+ */
+async function heldPastPost(): Promise<{ postId: string; targetId: string }> {
+  const post = await ownersPost('schedule');
+  await rows(
+    `UPDATE post_targets SET status = 'paused', paused_by_crisis = true, version = version + 1,
+       scheduled_at = now() - interval '1 hour' WHERE id = '${post.targetId}'`,
+  );
+  return post;
+}
+
+const targetRow = async (id: string) =>
+  (
+    await rows(
+      `SELECT status, scheduled_at, paused_by_crisis, crisis_override FROM post_targets WHERE id = '${id}'`,
+    )
+  )[0];
+
+/** A holding statement of A, written by the owner through the API; its id. */
+async function ownersStatement(): Promise<string> {
+  const response = await people.owner.client.post(`/api/workspaces/${wsA}/holding-statements`, {
+    title: 'We are looking into it',
+    text: 'We know about the problem and will post an update within the hour.',
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json().id;
+}
+
+/** A stakeholder contact of A, written by the owner through the API; its id. */
+async function ownersContact(): Promise<string> {
+  const response = await people.owner.client.post(`/api/workspaces/${wsA}/stakeholder-contacts`, {
+    name: 'Farhana Chowdhury',
+    role: 'Head of communications',
+    email: 'farhana@example.com',
+    phone: '+880 1711 000000',
+    notes: 'Call first.',
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json().id;
+}
+
+const statementRow = async (id: string) =>
+  rows(`SELECT workspace_id, title, text, created_by FROM holding_statements WHERE id = '${id}'`);
+const contactRow = async (id: string) =>
+  rows(`SELECT workspace_id, name, role, email, phone, notes FROM stakeholder_contacts WHERE id = '${id}'`);
+
+const inboxUrl = (path: string) => `/api/workspaces/${wsA}/inbox${path}`;
+let inboxSeq = 0;
+
+/**
+ * A mention of the post account in A's inbox, stored directly as the polling would (reading the networks
+ * is tested in inboxApi.test.ts); its id.
+ */
+async function inboxItemOf(options: { text?: string; state?: 'open' | 'resolved' } = {}): Promise<string> {
+  postAccount ??= await insertAccount();
+  inboxSeq += 1;
+  const uri = `at://did:plc:bob/app.bsky.feed.post/matrix${inboxSeq}`;
+  const ref = {
+    id: uri,
+    url: `https://bsky.app/profile/bob.test/post/matrix${inboxSeq}`,
+    cid: `cid${inboxSeq}`,
+  };
+  const found = await app.database.executor.executeSql(
+    `INSERT INTO inbox_items (workspace_id, account_id, kind, remote_id, remote_url, remote_cid, reply_ref,
+       author_remote_id, author_handle, author_name, text, received_at, state, resolved_at)
+     VALUES ($1, $2, 'mention', $3, $4, $5, $6::jsonb, 'did:plc:bob', 'bob.test', 'Bob Biswas', $7, now(), $8,
+       CASE WHEN $8 = 'resolved' THEN now() END)
+     RETURNING id`,
+    [
+      wsA,
+      postAccount,
+      uri,
+      ref.url,
+      ref.cid,
+      JSON.stringify({ parent: ref, root: ref }),
+      options.text ?? `@fixture hello from the matrix ${inboxSeq}`,
+      options.state ?? 'open',
+    ],
+  );
+  return found.rows[0].id;
+}
+
+const itemRow = async (id: string) =>
+  (await rows(`SELECT state, assignee_id, tags, resolved_by FROM inbox_items WHERE id = '${id}'`))[0];
+
+/** Inbox workers (inbox.work): everyone in A but viewers. */
+const inboxWorkersOfA = postWritersOfA;
+
+/** A saved reply of A, written by the owner through the API; its id. */
+async function ownersSavedReply(): Promise<string> {
+  const response = await people.owner.client.post(`/api/workspaces/${wsA}/saved-replies`, {
+    title: 'Thanks',
+    text: 'Thank you for telling us.',
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json().id;
+}
+
+const savedReplyRow = async (id: string) =>
+  rows(`SELECT workspace_id, title, text, created_by FROM saved_replies WHERE id = '${id}'`);
+
 interface Call {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
@@ -874,6 +1078,8 @@ interface Row {
   prepare(actor: Actor): Promise<Call> | Call;
   /** Checks the effect of an allowed call (refused calls are checked for no change by the runner). */
   verify?(actor: Actor, call: Call, response: LightMyRequestResponse): Promise<void>;
+  /** Puts back what the call or its fixture left changed for the rows after it, allowed or refused. */
+  settle?(): Promise<void>;
 }
 
 const MATRIX: Row[] = [
@@ -3458,6 +3664,855 @@ const MATRIX: Row[] = [
     },
   },
   {
+    route: 'GET /api/workspaces/:workspaceId/approval-chains',
+    what: 'every account’s chain in A',
+    expect: membersOfA(200),
+    audited: false,
+    prepare: async () => {
+      postAccount ??= await insertAccount();
+      return { method: 'GET', url: `/api/workspaces/${wsA}/approval-chains` };
+    },
+    verify: async (_actor, _call, response) => {
+      const chains = response.json().chains as { accountId: string; implicit: boolean }[];
+      const accounts = await rows(
+        `SELECT id FROM social_accounts WHERE workspace_id = '${wsA}' ORDER BY handle`,
+      );
+      expect(chains.map((c) => c.accountId)).toEqual(accounts.map((a) => a.id));
+      expect(chains.find((c) => c.accountId === postAccount)).toMatchObject({ implicit: true });
+    },
+  },
+  {
+    route: 'GET /api/workspaces/:workspaceId/accounts/:accountId/approval-chain',
+    what: 'the post account’s default chain',
+    expect: membersOfA(200),
+    audited: false,
+    prepare: async () => {
+      postAccount ??= await insertAccount();
+      return { method: 'GET', url: `/api/workspaces/${wsA}/accounts/${postAccount}/approval-chain` };
+    },
+    verify: async (_actor, _call, response) => {
+      expect(response.json()).toMatchObject({ accountId: postAccount, implicit: true });
+      expect(response.json().steps).toHaveLength(1);
+    },
+  },
+  {
+    route: 'GET /api/workspaces/:workspaceId/accounts/:accountId/approval-chain',
+    what: 'an account no workspace has',
+    expect: membersOfA(404),
+    audited: false,
+    prepare: () => ({ method: 'GET', url: `/api/workspaces/${wsA}/accounts/${NOWHERE}/approval-chain` }),
+  },
+  {
+    route: 'PUT /api/workspaces/:workspaceId/accounts/:accountId/approval-chain',
+    what: 'two steps: any editor, then a named owner or admin',
+    expect: managersOfA(200),
+    audited: true,
+    prepare: async (actor) => ({
+      method: 'PUT',
+      url: await chainUrl(),
+      body: {
+        steps: [
+          { approverRole: 'editor' },
+          { approverUserId: actor === 'owner' ? people.owner.id : people.admin.id },
+        ],
+      },
+    }),
+    verify: async (actor, _call, response) => {
+      const approver = actor === 'owner' ? people.owner.id : people.admin.id;
+      expect(
+        await rows(
+          `SELECT position, approver_user_id, approver_role FROM approval_steps WHERE account_id = '${chainAccount}' ORDER BY position`,
+        ),
+      ).toEqual([
+        { position: 1, approver_user_id: null, approver_role: 'editor' },
+        { position: 2, approver_user_id: approver, approver_role: null },
+      ]);
+      expect(response.json()).toMatchObject({ accountId: chainAccount, implicit: false });
+    },
+  },
+  {
+    route: 'GET /api/workspaces/:workspaceId/approvals',
+    what: 'their own queue, with the asker’s waiting post in it for editors and above',
+    expect: membersOfA(200),
+    audited: false,
+    prepare: async () => {
+      const { postId } = await waitingPost();
+      return { method: 'GET', url: `/api/workspaces/${wsA}/approvals`, token: postId };
+    },
+    verify: async (actor, call, response) => {
+      const { items, count } = response.json() as {
+        items: { postId: string; canDecide: boolean }[];
+        count: number;
+      };
+      const listed = items.map((item) => item.postId);
+      if (actor === 'viewer' || actor === 'contributor') expect(listed).not.toContain(call.token);
+      else expect(listed).toContain(call.token);
+      expect(items.every((item) => item.canDecide)).toBe(true);
+      expect(count).toBe(items.length);
+      const pending = await pendingPostIds();
+      expect(listed.every((id) => pending.includes(id))).toBe(true);
+    },
+  },
+  {
+    route: 'GET /api/workspaces/:workspaceId/approvals',
+    what: 'every waiting post (all=true)',
+    expect: managersOfA(200),
+    audited: false,
+    prepare: async () => {
+      await waitingPost();
+      return { method: 'GET', url: `/api/workspaces/${wsA}/approvals?all=true` };
+    },
+    verify: async (_actor, _call, response) => {
+      const listed = (response.json().items as { postId: string }[]).map((item) => item.postId);
+      expect([...listed].sort()).toEqual(await pendingPostIds());
+    },
+  },
+  {
+    route: 'GET /api/posts/:postId/approval',
+    what: 'the asker’s waiting post',
+    expect: membersOfA(200),
+    audited: false,
+    prepare: async () => {
+      const { postId } = await waitingPost();
+      return { method: 'GET', url: `/api/posts/${postId}/approval`, token: postId };
+    },
+    verify: async (actor, call, response) => {
+      const mayDecide = actor === 'owner' || actor === 'admin' || actor === 'editor';
+      expect(response.json()).toMatchObject({
+        postId: call.token,
+        authorId: asker.id,
+        canDecide: mayDecide,
+        accounts: [{ accountId: postAccount, state: 'waiting', currentStep: 1, canDecide: mayDecide }],
+      });
+    },
+  },
+  {
+    route: 'POST /api/posts/:postId/approval/decisions',
+    what: 'approve the asker’s waiting post (the default chain: any editor or higher)',
+    expect: approversOfA(200),
+    audited: true,
+    prepare: async (actor) => {
+      const { postId, targetId } = await waitingPost();
+      return {
+        method: 'POST',
+        url: `/api/posts/${postId}/approval/decisions`,
+        body: { decision: 'approved', comment: `Approved by ${actor}`, step: 1 },
+        token: targetId,
+        data: { postId },
+      };
+    },
+    verify: async (actor, call, response) => {
+      expect(
+        await rows(
+          `SELECT account_id, round, position, decision, comment, decided_by FROM post_approvals WHERE post_id = '${call.data!.postId}'`,
+        ),
+      ).toEqual([
+        {
+          account_id: postAccount,
+          round: 1,
+          position: 1,
+          decision: 'approved',
+          comment: `Approved by ${actor}`,
+          decided_by: people[actor as Role].id,
+        },
+      ]);
+      expect(await statusOf(call.token!)).toBe('scheduled');
+      expect(response.json()).toMatchObject({ decision: 'approved', accounts: [{ state: 'approved' }] });
+    },
+  },
+  {
+    route: 'POST /api/posts/:postId/approval/decisions',
+    what: 'reject the asker’s waiting post with a reason: it goes back to the asker as a draft',
+    expect: approversOfA(200),
+    audited: true,
+    prepare: async (actor) => {
+      const { postId, targetId } = await waitingPost();
+      return {
+        method: 'POST',
+        url: `/api/posts/${postId}/approval/decisions`,
+        body: { decision: 'rejected', comment: `Not yet, says ${actor}` },
+        token: targetId,
+        data: { postId },
+      };
+    },
+    verify: async (actor, call) => {
+      expect(await statusOf(call.token!)).toBe('draft');
+      expect(
+        await rows(`SELECT rejection_reason, rejected_by FROM posts WHERE id = '${call.data!.postId}'`),
+      ).toEqual([{ rejection_reason: `Not yet, says ${actor}`, rejected_by: people[actor as Role].id }]);
+      const told = await rows(
+        `SELECT kind FROM notifications WHERE user_id = '${asker.id}' AND link LIKE '%post=${call.data!.postId}'`,
+      );
+      expect(told).toEqual([{ kind: 'approval_decided' }]);
+    },
+  },
+  {
+    route: 'POST /api/posts/:postId/approval/decisions',
+    what: 'their own post: nobody decides their own (viewers, the outsider and the visitor aim at the asker’s)',
+    expect: membersOfA(403),
+    audited: false,
+    prepare: async (actor) => {
+      const { postId } =
+        actor === 'viewer' || actor === 'outsider' || actor === 'visitor'
+          ? await waitingPost()
+          : await scheduledPostOf(people[actor], `Decided by its own author, ${actor}`);
+      return {
+        method: 'POST',
+        url: `/api/posts/${postId}/approval/decisions`,
+        body: { decision: 'approved', comment: '' },
+      };
+    },
+  },
+  {
+    route: 'POST /api/posts/:postId/approval/decisions',
+    what: 'a post already approved',
+    expect: { ...membersOfA(409), viewer: 403 },
+    audited: false,
+    prepare: async () => ({
+      method: 'POST',
+      url: `/api/posts/${await approvedPost()}/approval/decisions`,
+      body: { decision: 'approved', comment: '' },
+    }),
+  },
+  {
+    route: 'GET /api/workspaces/:workspaceId/crisis',
+    what: 'the state of A, out of crisis mode',
+    expect: membersOfA(200),
+    audited: false,
+    prepare: async () => {
+      await crisisOff();
+      return { method: 'GET', url: crisisUrl() };
+    },
+    verify: async (_actor, _call, response) => {
+      const [held] = await rows(
+        `SELECT count(*)::int AS targets, count(DISTINCT post_id)::int AS posts FROM post_targets WHERE workspace_id = '${wsA}' AND status = 'paused' AND paused_by_crisis`,
+      );
+      expect(response.json()).toEqual({
+        active: false,
+        reason: null,
+        startedAt: null,
+        startedBy: null,
+        pausedTargets: held.targets,
+        pausedPosts: held.posts,
+      });
+    },
+  },
+  {
+    route: 'GET /api/workspaces/:workspaceId/crisis',
+    what: 'the state of A in crisis mode',
+    expect: membersOfA(200),
+    audited: false,
+    prepare: async () => {
+      await crisisOn();
+      return { method: 'GET', url: crisisUrl() };
+    },
+    verify: async (_actor, _call, response) =>
+      expect(response.json()).toMatchObject({
+        active: true,
+        reason: 'Held for the matrix',
+        startedBy: { id: people.owner.id, name: 'Olivia Owner' },
+      }),
+    settle: crisisOff,
+  },
+  {
+    route: 'POST /api/workspaces/:workspaceId/crisis/start',
+    what: 'with a reason: every scheduled post of A pauses (ended again after each call)',
+    expect: managersOfA(201),
+    audited: true,
+    prepare: async (actor) => {
+      await crisisOff();
+      const { targetId } = await ownersPost('schedule');
+      return {
+        method: 'POST',
+        url: crisisUrl('/start'),
+        body: { reason: `Started by ${actor}` },
+        token: targetId,
+      };
+    },
+    verify: async (actor, call, response) => {
+      expect(await rows(`SELECT crisis_reason FROM workspaces WHERE id = '${wsA}'`)).toEqual([
+        { crisis_reason: `Started by ${actor}` },
+      ]);
+      expect(
+        await rows(
+          `SELECT id, started_by FROM crisis_periods WHERE workspace_id = '${wsA}' AND ended_at IS NULL`,
+        ),
+      ).toEqual([{ id: response.json().periodId, started_by: people[actor as Role].id }]);
+      expect(await targetRow(call.token!)).toMatchObject({ status: 'paused', paused_by_crisis: true });
+      expect(response.json().pausedTargets).toBeGreaterThan(0);
+      expect(
+        await rows(
+          `SELECT count(*)::int AS n FROM post_targets WHERE workspace_id = '${wsA}' AND status = 'scheduled' AND NOT crisis_override`,
+        ),
+      ).toEqual([{ n: 0 }]);
+    },
+    settle: crisisOff,
+  },
+  {
+    route: 'POST /api/workspaces/:workspaceId/crisis/start',
+    what: 'while A is in crisis mode already',
+    expect: managersOfA(409),
+    audited: false,
+    prepare: async (actor) => {
+      await crisisOn();
+      return { method: 'POST', url: crisisUrl('/start'), body: { reason: `Started again by ${actor}` } };
+    },
+    settle: crisisOff,
+  },
+  {
+    route: 'POST /api/workspaces/:workspaceId/crisis/end',
+    what: 'while A is in crisis mode: posts due later resume',
+    expect: managersOfA(200),
+    audited: true,
+    prepare: async () => {
+      await crisisOff();
+      const { targetId } = await ownersPost('schedule');
+      await crisisOn();
+      expect(await targetRow(targetId)).toMatchObject({ status: 'paused', paused_by_crisis: true });
+      return { method: 'POST', url: crisisUrl('/end'), token: targetId };
+    },
+    verify: async (actor, call, response) => {
+      expect(await inCrisis()).toBe(false);
+      const [period] = await rows(
+        `SELECT ended_by, ended_at FROM crisis_periods WHERE workspace_id = '${wsA}' ORDER BY started_at DESC LIMIT 1`,
+      );
+      expect(period.ended_by).toBe(people[actor as Role].id);
+      expect(period.ended_at).not.toBeNull();
+      expect(await targetRow(call.token!)).toMatchObject({ status: 'scheduled', paused_by_crisis: false });
+      expect(response.json().resumedTargets).toBeGreaterThan(0);
+    },
+    settle: crisisOff,
+  },
+  {
+    route: 'POST /api/workspaces/:workspaceId/crisis/end',
+    what: 'while A is not in crisis mode',
+    expect: managersOfA(409),
+    audited: false,
+    prepare: async () => {
+      await crisisOff();
+      return { method: 'POST', url: crisisUrl('/end') };
+    },
+  },
+  {
+    route: 'GET /api/workspaces/:workspaceId/crisis/review',
+    what: 'the posts whose time passed during a crisis',
+    expect: membersOfA(200),
+    audited: false,
+    prepare: async () => {
+      await crisisOff();
+      const { postId } = await heldPastPost();
+      return { method: 'GET', url: crisisUrl('/review'), token: postId };
+    },
+    verify: async (_actor, call, response) => {
+      const posts = response.json().posts as { postId: string; overdue: boolean }[];
+      const held = await rows(
+        `SELECT DISTINCT post_id FROM post_targets WHERE workspace_id = '${wsA}' AND status = 'paused' AND paused_by_crisis ORDER BY post_id`,
+      );
+      expect(posts.map((p) => p.postId).sort()).toEqual(held.map((r) => r.post_id));
+      expect(posts.find((p) => p.postId === call.token)).toMatchObject({ overdue: true });
+    },
+  },
+  {
+    route: 'POST /api/workspaces/:workspaceId/crisis/review/:postId',
+    what: 'give a post whose time passed a new time',
+    expect: managersOfA(200),
+    audited: true,
+    prepare: async () => {
+      await crisisOff();
+      const { postId, targetId } = await heldPastPost();
+      return {
+        method: 'POST',
+        url: crisisUrl(`/review/${postId}`),
+        body: { action: 'reschedule', scheduledAt: hoursAhead(3) },
+        token: targetId,
+      };
+    },
+    verify: async (_actor, call, response) => {
+      const row = await targetRow(call.token!);
+      expect(row).toMatchObject({ status: 'scheduled', paused_by_crisis: false, crisis_override: false });
+      expect(new Date(row.scheduled_at).toISOString()).toBe(
+        (call.body as { scheduledAt: string }).scheduledAt,
+      );
+      expect(response.json()).toMatchObject({
+        action: 'reschedule',
+        targets: [{ id: call.token, status: 'scheduled' }],
+      });
+    },
+  },
+  {
+    route: 'POST /api/workspaces/:workspaceId/crisis/review/:postId',
+    what: 'discard a post whose time passed, during another crisis',
+    expect: managersOfA(409),
+    audited: false,
+    prepare: async () => {
+      await crisisOff();
+      const { postId } = await heldPastPost();
+      await crisisOn();
+      return { method: 'POST', url: crisisUrl(`/review/${postId}`), body: { action: 'discard' } };
+    },
+    settle: crisisOff,
+  },
+  {
+    route: 'GET /api/workspaces/:workspaceId/crisis/history',
+    expect: membersOfA(200),
+    audited: false,
+    prepare: () => ({ method: 'GET', url: crisisUrl('/history') }),
+    verify: async (_actor, _call, response) => {
+      const periods = response.json().periods as { id: string; endedAt: string | null }[];
+      const stored = await rows(
+        `SELECT id FROM crisis_periods WHERE workspace_id = '${wsA}' ORDER BY started_at DESC LIMIT 200`,
+      );
+      expect(stored.length).toBeGreaterThan(0);
+      expect(periods.map((p) => p.id)).toEqual(stored.map((r) => r.id));
+      expect(periods.every((p) => p.endedAt !== null)).toBe(true);
+    },
+  },
+  {
+    route: 'POST /api/posts/:postId/publish-anyway',
+    what: 'a post crisis mode holds, confirmed',
+    expect: managersOfA(200),
+    audited: true,
+    prepare: async () => {
+      await crisisOff();
+      const { postId, targetId } = await ownersPost('schedule');
+      await crisisOn();
+      return {
+        method: 'POST',
+        url: `/api/posts/${postId}/publish-anyway`,
+        body: { confirm: true },
+        token: targetId,
+      };
+    },
+    verify: async (_actor, call) =>
+      expect(await targetRow(call.token!)).toMatchObject({
+        status: 'scheduled',
+        paused_by_crisis: false,
+        crisis_override: true,
+      }),
+    settle: crisisOff,
+  },
+  {
+    route: 'POST /api/posts/:postId/publish-anyway',
+    what: 'a scheduled post out of crisis mode',
+    expect: managersOfA(409),
+    audited: false,
+    prepare: async () => {
+      await crisisOff();
+      const { postId } = await ownersPost('schedule');
+      return { method: 'POST', url: `/api/posts/${postId}/publish-anyway`, body: { confirm: true } };
+    },
+  },
+  {
+    route: 'GET /api/workspaces/:workspaceId/holding-statements',
+    expect: membersOfA(200),
+    audited: false,
+    prepare: async () => ({
+      method: 'GET',
+      url: `/api/workspaces/${wsA}/holding-statements`,
+      token: await ownersStatement(),
+    }),
+    verify: async (_actor, call, response) => {
+      const listed = (response.json().statements as { id: string }[]).map((s) => s.id);
+      const stored = await rows(
+        `SELECT id FROM holding_statements WHERE workspace_id = '${wsA}' ORDER BY title, created_at`,
+      );
+      expect(listed).toEqual(stored.map((r) => r.id));
+      expect(listed).toContain(call.token);
+    },
+  },
+  {
+    route: 'POST /api/workspaces/:workspaceId/holding-statements',
+    expect: managersOfA(201),
+    audited: true,
+    prepare: (actor) => ({
+      method: 'POST',
+      url: `/api/workspaces/${wsA}/holding-statements`,
+      body: { title: `Statement by ${actor}`, text: '  We are on it.  ' },
+    }),
+    verify: async (actor, _call, response) =>
+      expect(await statementRow(response.json().id)).toEqual([
+        {
+          workspace_id: wsA,
+          title: `Statement by ${actor}`,
+          text: 'We are on it.',
+          created_by: people[actor as Role].id,
+        },
+      ]),
+  },
+  {
+    route: 'PATCH /api/holding-statements/:id',
+    expect: managersOfA(200),
+    audited: true,
+    prepare: async (actor) => ({
+      method: 'PATCH',
+      url: `/api/holding-statements/${await ownersStatement()}`,
+      body: { title: `Renamed by ${actor}` },
+    }),
+    verify: async (actor, call) =>
+      expect(await statementRow(call.url.split('/').at(-1)!)).toEqual([
+        expect.objectContaining({ title: `Renamed by ${actor}`, text: expect.stringMatching(/^We know/) }),
+      ]),
+  },
+  {
+    route: 'DELETE /api/holding-statements/:id',
+    expect: managersOfA(204),
+    audited: true,
+    prepare: async () => ({ method: 'DELETE', url: `/api/holding-statements/${await ownersStatement()}` }),
+    verify: async (_actor, call) => expect(await statementRow(call.url.split('/').at(-1)!)).toEqual([]),
+  },
+  {
+    route: 'GET /api/workspaces/:workspaceId/stakeholder-contacts',
+    expect: membersOfA(200),
+    audited: false,
+    prepare: async () => ({
+      method: 'GET',
+      url: `/api/workspaces/${wsA}/stakeholder-contacts`,
+      token: await ownersContact(),
+    }),
+    verify: async (_actor, call, response) => {
+      const listed = (response.json().contacts as { id: string }[]).map((c) => c.id);
+      const stored = await rows(`SELECT id FROM stakeholder_contacts WHERE workspace_id = '${wsA}'`);
+      expect([...listed].sort()).toEqual(stored.map((r) => r.id as string).sort());
+      expect(listed).toContain(call.token);
+    },
+  },
+  {
+    route: 'POST /api/workspaces/:workspaceId/stakeholder-contacts',
+    expect: managersOfA(201),
+    audited: true,
+    prepare: (actor) => ({
+      method: 'POST',
+      url: `/api/workspaces/${wsA}/stakeholder-contacts`,
+      body: { name: `Contact of ${actor}`, email: '', phone: '+880 2 955 0000' },
+    }),
+    verify: async (actor, _call, response) =>
+      expect(await contactRow(response.json().id)).toEqual([
+        {
+          workspace_id: wsA,
+          name: `Contact of ${actor}`,
+          role: '',
+          email: null,
+          phone: '+880 2 955 0000',
+          notes: '',
+        },
+      ]),
+  },
+  {
+    route: 'PATCH /api/stakeholder-contacts/:id',
+    expect: managersOfA(200),
+    audited: true,
+    prepare: async (actor) => ({
+      method: 'PATCH',
+      url: `/api/stakeholder-contacts/${await ownersContact()}`,
+      body: { role: `Named by ${actor}`, phone: null },
+    }),
+    verify: async (actor, call) =>
+      expect(await contactRow(call.url.split('/').at(-1)!)).toEqual([
+        expect.objectContaining({ name: 'Farhana Chowdhury', role: `Named by ${actor}`, phone: null }),
+      ]),
+  },
+  {
+    route: 'DELETE /api/stakeholder-contacts/:id',
+    expect: managersOfA(204),
+    audited: true,
+    prepare: async () => ({ method: 'DELETE', url: `/api/stakeholder-contacts/${await ownersContact()}` }),
+    verify: async (_actor, call) => expect(await contactRow(call.url.split('/').at(-1)!)).toEqual([]),
+  },
+  {
+    route: 'GET /api/workspaces/:workspaceId/inbox/items',
+    what: 'filtered by account, kind, state, assignee and text',
+    expect: membersOfA(200),
+    audited: false,
+    prepare: async (actor) => {
+      const text = `Read in the matrix by ${actor}`;
+      const itemId = await inboxItemOf({ text });
+      const query = new URLSearchParams({
+        accountId: postAccount!,
+        kind: 'mention',
+        state: 'open',
+        assignee: 'unassigned',
+        q: text,
+        limit: '10',
+      });
+      return { method: 'GET', url: inboxUrl(`/items?${query}`), token: itemId };
+    },
+    verify: async (_actor, call, response) =>
+      expect(response.json()).toEqual({
+        items: [expect.objectContaining({ id: call.token, state: 'open', assignee: null, tags: [] })],
+        cursor: null,
+      }),
+  },
+  {
+    route: 'GET /api/workspaces/:workspaceId/inbox/items/:itemId',
+    expect: membersOfA(200),
+    audited: false,
+    prepare: async () => {
+      const itemId = await inboxItemOf();
+      return { method: 'GET', url: inboxUrl(`/items/${itemId}`), token: itemId };
+    },
+    verify: async (_actor, call, response) =>
+      expect(response.json()).toMatchObject({
+        id: call.token,
+        account: { id: postAccount, network: 'bluesky' },
+        network: 'bluesky',
+        replyRefusal: null,
+        replies: [],
+      }),
+  },
+  {
+    route: 'PUT /api/workspaces/:workspaceId/inbox/items/:itemId/assignee',
+    what: 'to the learner, who is told',
+    expect: inboxWorkersOfA(200),
+    audited: true,
+    prepare: async () => {
+      const itemId = await inboxItemOf();
+      return {
+        method: 'PUT',
+        url: inboxUrl(`/items/${itemId}/assignee`),
+        body: { userId: learner.id },
+        token: itemId,
+      };
+    },
+    verify: async (_actor, call, response) => {
+      expect(await itemRow(call.token!)).toMatchObject({ assignee_id: learner.id });
+      expect(response.json().assignee).toEqual({ id: learner.id, name: learnerName });
+      expect(
+        await rows(
+          `SELECT kind FROM notifications WHERE user_id = '${learner.id}' AND link LIKE '%item=${call.token}'`,
+        ),
+      ).toEqual([{ kind: 'inbox_assigned' }]);
+    },
+  },
+  {
+    route: 'PUT /api/workspaces/:workspaceId/inbox/items/:itemId/assignee',
+    what: 'to a viewer, who cannot work the inbox',
+    expect: { ...membersOfA(400), viewer: 403 },
+    audited: false,
+    prepare: async () => ({
+      method: 'PUT',
+      url: inboxUrl(`/items/${await inboxItemOf()}/assignee`),
+      body: { userId: people.viewer.id },
+    }),
+  },
+  {
+    route: 'PUT /api/workspaces/:workspaceId/inbox/items/:itemId/assignee',
+    what: 'nobody: an assigned item is unassigned',
+    expect: inboxWorkersOfA(200),
+    audited: true,
+    prepare: async () => {
+      const itemId = await inboxItemOf();
+      await rows(`UPDATE inbox_items SET assignee_id = '${learner.id}' WHERE id = '${itemId}'`);
+      return {
+        method: 'PUT',
+        url: inboxUrl(`/items/${itemId}/assignee`),
+        body: { userId: null },
+        token: itemId,
+      };
+    },
+    verify: async (_actor, call) => expect(await itemRow(call.token!)).toMatchObject({ assignee_id: null }),
+  },
+  {
+    route: 'PATCH /api/workspaces/:workspaceId/inbox/items/:itemId/tags',
+    expect: inboxWorkersOfA(200),
+    audited: true,
+    prepare: async (actor) => {
+      const itemId = await inboxItemOf();
+      await rows(`UPDATE inbox_items SET tags = '["old"]'::jsonb WHERE id = '${itemId}'`);
+      return {
+        method: 'PATCH',
+        url: inboxUrl(`/items/${itemId}/tags`),
+        body: { add: ['Urgent', `  Seen by  ${actor} `], remove: ['old'] },
+        token: itemId,
+      };
+    },
+    verify: async (actor, call, response) => {
+      expect((await itemRow(call.token!)).tags).toEqual(['urgent', `seen by ${actor}`]);
+      expect(response.json().tags).toEqual(['urgent', `seen by ${actor}`]);
+    },
+  },
+  {
+    route: 'POST /api/workspaces/:workspaceId/inbox/items/:itemId/resolve',
+    expect: inboxWorkersOfA(200),
+    audited: true,
+    prepare: async () => {
+      const itemId = await inboxItemOf();
+      return { method: 'POST', url: inboxUrl(`/items/${itemId}/resolve`), token: itemId };
+    },
+    verify: async (actor, call) =>
+      expect(await itemRow(call.token!)).toMatchObject({
+        state: 'resolved',
+        resolved_by: people[actor as Role].id,
+      }),
+  },
+  {
+    route: 'POST /api/workspaces/:workspaceId/inbox/items/:itemId/reopen',
+    expect: inboxWorkersOfA(200),
+    audited: true,
+    prepare: async () => {
+      const itemId = await inboxItemOf({ state: 'resolved' });
+      return { method: 'POST', url: inboxUrl(`/items/${itemId}/reopen`), token: itemId };
+    },
+    verify: async (_actor, call) =>
+      expect(await itemRow(call.token!)).toMatchObject({ state: 'open', resolved_by: null }),
+  },
+  {
+    route: 'POST /api/workspaces/:workspaceId/inbox/items/:itemId/replies',
+    what: 'answer a mention in place (a contributor’s reply waits for approval)',
+    expect: inboxWorkersOfA(201),
+    // The post and the reply to the item.
+    audited: 2,
+    prepare: async (actor) => {
+      const itemId = await inboxItemOf();
+      return {
+        method: 'POST',
+        url: inboxUrl(`/items/${itemId}/replies`),
+        body: { text: `Answered by ${actor}` },
+        token: itemId,
+      };
+    },
+    verify: async (actor, call, response) => {
+      const status = actor === 'contributor' ? 'pending_approval' : 'scheduled';
+      expect(response.json()).toMatchObject({ status, item: { id: call.token, state: 'open' } });
+      const [item] = await rows(`SELECT remote_id FROM inbox_items WHERE id = '${call.token}'`);
+      expect(
+        await rows(
+          `SELECT account_id, text, status, reply_to_remote->'parent'->>'id' AS parent FROM post_targets WHERE post_id = '${response.json().postId}'`,
+        ),
+      ).toEqual([{ account_id: postAccount, text: `Answered by ${actor}`, status, parent: item.remote_id }]);
+    },
+  },
+  {
+    route: 'POST /api/workspaces/:workspaceId/inbox/items/:itemId/replies',
+    what: 'answer and resolve in one step',
+    expect: inboxWorkersOfA(201),
+    // The post, the reply to the item and its resolution.
+    audited: 3,
+    prepare: async (actor) => {
+      const itemId = await inboxItemOf();
+      return {
+        method: 'POST',
+        url: inboxUrl(`/items/${itemId}/replies`),
+        body: { text: `Answered and resolved by ${actor}`, resolve: true },
+        token: itemId,
+      };
+    },
+    verify: async (actor, call, response) => {
+      expect(response.json().item).toMatchObject({ id: call.token, state: 'resolved' });
+      expect(await itemRow(call.token!)).toMatchObject({
+        state: 'resolved',
+        resolved_by: people[actor as Role].id,
+      });
+    },
+  },
+  {
+    route: 'GET /api/workspaces/:workspaceId/inbox/counts',
+    expect: membersOfA(200),
+    audited: false,
+    prepare: async () => {
+      const itemId = await inboxItemOf();
+      await rows(`UPDATE inbox_items SET assignee_id = '${learner.id}' WHERE id = '${itemId}'`);
+      return { method: 'GET', url: inboxUrl('/counts') };
+    },
+    verify: async (_actor, _call, response) => {
+      const [totals] = await rows(
+        `SELECT count(*)::int AS open, (count(*) FILTER (WHERE assignee_id IS NULL))::int AS unassigned FROM inbox_items WHERE workspace_id = '${wsA}' AND state = 'open'`,
+      );
+      const [learners] = await rows(
+        `SELECT count(*)::int AS n FROM inbox_items WHERE workspace_id = '${wsA}' AND state = 'open' AND assignee_id = '${learner.id}'`,
+      );
+      const counts = response.json();
+      expect(counts).toMatchObject({ open: totals.open, unassigned: totals.unassigned });
+      expect(learners.n).toBeGreaterThan(0);
+      expect(counts.members).toContainEqual(
+        expect.objectContaining({ userId: learner.id, open: learners.n }),
+      );
+    },
+  },
+  {
+    route: 'GET /api/workspaces/:workspaceId/inbox/sources',
+    expect: membersOfA(200),
+    audited: false,
+    prepare: () => ({ method: 'GET', url: inboxUrl('/sources') }),
+    verify: async (_actor, _call, response) => {
+      const accounts = await rows(
+        `SELECT id FROM social_accounts WHERE workspace_id = '${wsA}' ORDER BY handle`,
+      );
+      expect(response.json().sources.map((s: { accountId: string }) => s.accountId)).toEqual(
+        accounts.map((a) => a.id),
+      );
+    },
+  },
+  {
+    route: 'GET /api/workspaces/:workspaceId/inbox/events',
+    what: 'a stream closed at once',
+    expect: membersOfA(200),
+    audited: false,
+    prepare: () => ({ method: 'GET', url: inboxUrl('/events?timeout=0') }),
+    verify: async (_actor, _call, response) =>
+      expect(response.headers['content-type']).toMatch(/^text\/event-stream/),
+  },
+  {
+    route: 'GET /api/workspaces/:workspaceId/saved-replies',
+    expect: membersOfA(200),
+    audited: false,
+    prepare: async () => ({
+      method: 'GET',
+      url: `/api/workspaces/${wsA}/saved-replies`,
+      token: await ownersSavedReply(),
+    }),
+    verify: async (_actor, call, response) => {
+      const listed = (response.json().savedReplies as { id: string }[]).map((r) => r.id);
+      const stored = await rows(
+        `SELECT id FROM saved_replies WHERE workspace_id = '${wsA}' ORDER BY title, created_at`,
+      );
+      expect(listed).toEqual(stored.map((r) => r.id));
+      expect(listed).toContain(call.token);
+    },
+  },
+  {
+    route: 'POST /api/workspaces/:workspaceId/saved-replies',
+    expect: editorsAndUpOfA(201),
+    audited: true,
+    prepare: (actor) => ({
+      method: 'POST',
+      url: `/api/workspaces/${wsA}/saved-replies`,
+      body: { title: ` Saved by ${actor} `, text: 'We will get back to you today.' },
+    }),
+    verify: async (actor, _call, response) =>
+      expect(await savedReplyRow(response.json().id)).toEqual([
+        {
+          workspace_id: wsA,
+          title: `Saved by ${actor}`,
+          text: 'We will get back to you today.',
+          created_by: people[actor as Role].id,
+        },
+      ]),
+  },
+  {
+    route: 'PATCH /api/workspaces/:workspaceId/saved-replies/:replyId',
+    expect: editorsAndUpOfA(200),
+    audited: true,
+    prepare: async (actor) => ({
+      method: 'PATCH',
+      url: `/api/workspaces/${wsA}/saved-replies/${await ownersSavedReply()}`,
+      body: { text: `Reworded by ${actor}` },
+    }),
+    verify: async (actor, call) =>
+      expect(await savedReplyRow(call.url.split('/').at(-1)!)).toEqual([
+        expect.objectContaining({ title: 'Thanks', text: `Reworded by ${actor}` }),
+      ]),
+  },
+  {
+    route: 'DELETE /api/workspaces/:workspaceId/saved-replies/:replyId',
+    expect: editorsAndUpOfA(204),
+    audited: true,
+    prepare: async () => ({
+      method: 'DELETE',
+      url: `/api/workspaces/${wsA}/saved-replies/${await ownersSavedReply()}`,
+    }),
+    verify: async (_actor, call) => expect(await savedReplyRow(call.url.split('/').at(-1)!)).toEqual([]),
+  },
+  {
     route: 'GET /api/invitations/:token',
     what: 'anyone holding the link',
     expect: everyone(200),
@@ -3576,21 +4631,25 @@ describe('access matrix', () => {
       for (const actor of ACTORS) {
         const status = row.expect[actor];
         it(`as ${actor}: ${status}`, async () => {
-          const call = await row.prepare(actor);
-          const before = await snapshot();
-          const client = call.as ?? clientOf(actor);
-          const response = await client.request(call.method, call.url, call.body, {
-            ...(call.headers ? { headers: call.headers } : {}),
-            ...(call.remoteAddress ? { remoteAddress: call.remoteAddress } : {}),
-          });
-          expect(response.statusCode, response.body).toBe(status);
-          if (status >= 400) {
-            expectErrorShape(response);
-            expect(await snapshot()).toEqual(before);
-          } else {
-            const events = typeof row.audited === 'number' ? row.audited : row.audited ? 1 : 0;
-            expect(await auditCount()).toBe(before.audit + events);
-            await row.verify?.(actor, call, response);
+          try {
+            const call = await row.prepare(actor);
+            const before = await snapshot();
+            const client = call.as ?? clientOf(actor);
+            const response = await client.request(call.method, call.url, call.body, {
+              ...(call.headers ? { headers: call.headers } : {}),
+              ...(call.remoteAddress ? { remoteAddress: call.remoteAddress } : {}),
+            });
+            expect(response.statusCode, response.body).toBe(status);
+            if (status >= 400) {
+              expectErrorShape(response);
+              expect(await snapshot()).toEqual(before);
+            } else {
+              const events = typeof row.audited === 'number' ? row.audited : row.audited ? 1 : 0;
+              expect(await auditCount()).toBe(before.audit + events);
+              await row.verify?.(actor, call, response);
+            }
+          } finally {
+            await row.settle?.();
           }
         });
       }

@@ -6,6 +6,7 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { upsertCertification } from '../commands/academy/certifications/upsertCertification.ts';
+import { encodeCursor as encodeInboxCursor } from '../commands/inbox/inboxItems.ts';
 import { encodeCursor as encodePageCursor } from '../commands/notifications/pageCursor.ts';
 import { encodeCursor } from '../commands/streams/columnItems.ts';
 import type { QuizQuestion } from '../core/academy/academyTypes.ts';
@@ -36,6 +37,8 @@ interface BodySpec {
   text?: string[];
   /** JSON null (and no body at all) is a valid empty body for this route. */
   nullable?: boolean;
+  /** Fields that take null as a value (to unassign, to clear), so null is not one of their wrong types. */
+  nullFields?: string[];
   /** Text nested inside a field (a list item, an object in a list): the key fields must name → the body. */
   nestedText?: Record<string, () => Record<string, unknown>>;
   /**
@@ -119,6 +122,10 @@ const ids = {
   alertId: '',
   commentId: '',
   notificationId: '',
+  itemId: '',
+  replyId: '',
+  /** The holding statement; the stakeholder contact routes name theirs (team.contactId) as an override. */
+  id: '',
 };
 let resetToken = '';
 /** The fixture course's quiz, and a course to delete. */
@@ -126,7 +133,15 @@ const academy = { quizId: '', spareCourseId: '' };
 /** The fixture query's rival in the share of voice, and the fixture mention. */
 const listening = { rivalId: '', mentionId: 0 };
 /** The editor's comment naming the owner, which left the owner the fixture notification. */
-const team = { mentionCommentId: '' };
+const team = {
+  mentionCommentId: '',
+  /** The stakeholder contact, for the routes whose :id is a contact's. */
+  contactId: '',
+  /** The owner's post whose time passed while crisis mode held it, waiting for a decision. */
+  heldPostId: '',
+  /** A direct message to the fixture Mastodon account, which the inbox cannot answer in place. */
+  dmItemId: '',
+};
 /** Page cursors as the server gives them out: before every comment, and after every notification. */
 const FIRST_COMMENTS = encodePageCursor('2000-01-01T00:00:00.000000Z', NOWHERE);
 const FIRST_NOTIFICATIONS = encodePageCursor('2999-01-01T00:00:00.000000Z', NOWHERE);
@@ -135,6 +150,45 @@ const REFUSED_COMMENT_BODIES: [string, unknown, string?][] = [
   ['body', '', 'empty'],
   ['body', '  \n\t ', 'only white space'],
   ['body', 'x'.repeat(5001), '5,001 characters'],
+];
+
+/** The inbox's page cursor as the server gives it out, after every item. */
+const FIRST_INBOX_ITEMS = encodeInboxCursor({ receivedAt: '2999-01-01T00:00:00.000Z', id: NOWHERE });
+/** Values a holding statement must refuse. */
+const REFUSED_STATEMENT_FIELDS: [string, unknown, string?][] = [
+  ['title', '', 'empty'],
+  ['title', ' \n ', 'only white space'],
+  ['title', 'x'.repeat(121), '121 characters'],
+  ['text', '', 'empty'],
+  ['text', 'x'.repeat(5001), '5,001 characters'],
+];
+/** A whole stakeholder contact, as the playbook page saves it. */
+const CONTACT = {
+  name: 'Farhana Chowdhury',
+  role: 'Head of communications',
+  email: 'farhana@example.com',
+  phone: '+880 1711-000000',
+  notes: 'Call before posting anything.',
+};
+/** Values a stakeholder contact must refuse. */
+const REFUSED_CONTACT_FIELDS: [string, unknown, string?][] = [
+  ['name', '', 'empty'],
+  ['name', '   ', 'only white space'],
+  ['name', 'x'.repeat(101), '101 characters'],
+  ['role', 'x'.repeat(101), '101 characters'],
+  ['email', 'farhana at example', 'not an email address'],
+  ['email', `${'x'.repeat(250)}@example.com`, 'an address over 254 characters'],
+  ['phone', 'call me', 'letters'],
+  ['phone', '1'.repeat(41), '41 digits'],
+  ['notes', 'x'.repeat(2001), '2,001 characters'],
+];
+/** Values a saved reply must refuse. */
+const REFUSED_SAVED_REPLY_FIELDS: [string, unknown, string?][] = [
+  ['title', '', 'empty'],
+  ['title', '  ', 'only white space'],
+  ['title', 'x'.repeat(81), '81 characters'],
+  ['text', '', 'empty'],
+  ['text', 'x'.repeat(5001), '5,001 characters'],
 ];
 
 const emptyBody: BodySpec = { valid: () => ({}), required: [], nullable: true };
@@ -1080,6 +1134,243 @@ const ROUTES: RouteSpec[] = [
       },
     },
   },
+  { route: 'GET /api/workspaces/:workspaceId/approval-chains' },
+  { route: 'GET /api/workspaces/:workspaceId/accounts/:accountId/approval-chain' },
+  {
+    route: 'PUT /api/workspaces/:workspaceId/accounts/:accountId/approval-chain',
+    body: {
+      valid: () => ({ steps: [{ approverRole: 'editor' }, { approverUserId: ids.userId }] }),
+      required: ['steps'],
+      refuse: [
+        ['steps', Array.from({ length: 4 }, () => ({ approverRole: 'editor' })), 'four steps'],
+        ['steps.0', 'editor', 'a step that is no object'],
+        ['steps.0.approverRole', 'boss'],
+        ['steps.0.approverRole', 'EDITOR', 'a role in capitals'],
+        ['steps.0.approverRole', 42],
+        ['steps.1.approverUserId', 'not-a-uuid'],
+        ['steps.1.approverUserId', `${NOWHERE}x`, 'a uuid with a character more'],
+        ['steps.1.bogus', 'x', 'an unknown field in a step'],
+      ],
+    },
+  },
+  {
+    route: 'GET /api/workspaces/:workspaceId/approvals',
+    query: { valid: () => ({ all: 'true' }), required: [], invalid: { all: 'yes' } },
+  },
+  { route: 'GET /api/posts/:postId/approval' },
+  {
+    route: 'POST /api/posts/:postId/approval/decisions',
+    body: {
+      valid: () => ({ accountId: ids.accountId, decision: 'approved', comment: 'Reads well.', step: 1 }),
+      required: ['decision'],
+      text: ['comment'],
+      refuse: [
+        ['decision', 'maybe'],
+        ['decision', 'APPROVED', 'a decision in capitals'],
+        ['decision', 'approve', 'the verb instead of approved'],
+        ['comment', 'x'.repeat(2001), '2,001 characters'],
+        ['step', 0],
+        ['step', 4],
+        ['step', 1.5],
+        ['step', -1],
+        ['accountId', 'not-a-uuid'],
+      ],
+    },
+  },
+  { route: 'GET /api/workspaces/:workspaceId/crisis' },
+  {
+    route: 'POST /api/workspaces/:workspaceId/crisis/start',
+    body: {
+      valid: () => ({ reason: 'A recall of the spring batch' }),
+      required: ['reason'],
+      text: ['reason'],
+      refuse: [
+        ['reason', '', 'empty'],
+        ['reason', '  ab  ', 'two characters once trimmed'],
+        ['reason', 'x'.repeat(501), '501 characters'],
+      ],
+    },
+  },
+  { route: 'POST /api/workspaces/:workspaceId/crisis/end', body: emptyBody },
+  { route: 'GET /api/workspaces/:workspaceId/crisis/review' },
+  {
+    route: 'POST /api/workspaces/:workspaceId/crisis/review/:postId',
+    body: {
+      valid: () => ({ action: 'reschedule', scheduledAt: '2030-01-01T09:00:00Z' }),
+      required: ['action', 'scheduledAt'],
+      refuse: [
+        ['action', 'postpone'],
+        ['action', 'DISCARD', 'an action in capitals'],
+        ['scheduledAt', 'tomorrow'],
+        ['scheduledAt', '', 'empty'],
+        ['scheduledAt', '2030-02-30T09:00:00Z', 'a day February 2030 does not have'],
+        ['scheduledAt', '2030-02-29T09:00:00Z', '29 February of a year that is no leap year'],
+        ['scheduledAt', '2030-01-01T24:30:00Z', 'half past hour 24'],
+        ['scheduledAt', '2030-13-01T09:00:00Z', 'month 13'],
+        ['scheduledAt', '2030-01-01T09:00:00', 'a time without its offset'],
+        ['scheduledAt', '2030-01-01', 'a date without a time'],
+        ['scheduledAt', '+012030-01-01T09:00:00Z', 'a year of six digits'],
+      ],
+    },
+  },
+  { route: 'GET /api/workspaces/:workspaceId/crisis/history' },
+  {
+    route: 'POST /api/posts/:postId/publish-anyway',
+    body: {
+      valid: () => ({ confirm: true }),
+      required: ['confirm'],
+      refuse: [
+        ['confirm', false],
+        ['confirm', 'true', 'true as text'],
+        ['confirm', 1],
+      ],
+    },
+  },
+  { route: 'GET /api/workspaces/:workspaceId/holding-statements' },
+  {
+    route: 'POST /api/workspaces/:workspaceId/holding-statements',
+    body: {
+      valid: () => ({
+        title: 'We are looking into it',
+        text: 'We know and will update you within the hour.',
+      }),
+      required: ['title', 'text'],
+      text: ['title', 'text'],
+      refuse: REFUSED_STATEMENT_FIELDS,
+    },
+  },
+  {
+    route: 'PATCH /api/holding-statements/:id',
+    body: {
+      valid: () => ({ title: 'Still looking into it', text: 'An update within the next hour.' }),
+      required: [],
+      text: ['title', 'text'],
+      refuse: REFUSED_STATEMENT_FIELDS,
+    },
+  },
+  { route: 'DELETE /api/holding-statements/:id', body: emptyBody },
+  { route: 'GET /api/workspaces/:workspaceId/stakeholder-contacts' },
+  {
+    route: 'POST /api/workspaces/:workspaceId/stakeholder-contacts',
+    body: {
+      valid: () => ({ ...CONTACT }),
+      required: ['name'],
+      text: ['name', 'role', 'email', 'phone', 'notes'],
+      nullFields: ['email', 'phone'],
+      refuse: REFUSED_CONTACT_FIELDS,
+    },
+  },
+  {
+    route: 'PATCH /api/stakeholder-contacts/:id',
+    body: {
+      valid: () => ({ ...CONTACT, name: 'Farhana C.' }),
+      required: [],
+      text: ['name', 'role', 'email', 'phone', 'notes'],
+      nullFields: ['email', 'phone'],
+      refuse: REFUSED_CONTACT_FIELDS,
+    },
+  },
+  { route: 'DELETE /api/stakeholder-contacts/:id', body: emptyBody },
+  {
+    route: 'GET /api/workspaces/:workspaceId/inbox/items',
+    query: {
+      valid: () => ({
+        accountId: ids.accountId,
+        kind: 'mention',
+        state: 'open',
+        assignee: 'me',
+        tag: 'urgent',
+        q: 'mango',
+        cursor: FIRST_INBOX_ITEMS,
+        limit: '20',
+      }),
+      required: [],
+      invalid: {
+        accountId: 'not-a-uuid',
+        kind: 'like',
+        state: 'closed',
+        assignee: 'someone',
+        tag: 'x'.repeat(41),
+        q: 'x'.repeat(201),
+        cursor: 'x'.repeat(201),
+        limit: '101',
+      },
+    },
+  },
+  { route: 'GET /api/workspaces/:workspaceId/inbox/items/:itemId' },
+  {
+    route: 'PUT /api/workspaces/:workspaceId/inbox/items/:itemId/assignee',
+    body: {
+      valid: () => ({ userId: ids.userId }),
+      required: ['userId'],
+      nullFields: ['userId'],
+      refuse: [
+        ['userId', 'not-a-uuid'],
+        ['userId', '', 'empty'],
+        ['userId', 'me', 'me instead of an id'],
+      ],
+    },
+  },
+  {
+    route: 'PATCH /api/workspaces/:workspaceId/inbox/items/:itemId/tags',
+    body: {
+      valid: () => ({ add: ['urgent'], remove: ['billing'] }),
+      required: [],
+      nestedText: {
+        'add.0': () => ({ add: ['nul\u0000byte'] }),
+        'remove.0': () => ({ remove: ['nul\u0000byte'] }),
+      },
+      refuse: [
+        ['add', Array.from({ length: 21 }, (_, i) => `tag${i}`), '21 tags'],
+        ['add.0', 'x'.repeat(101), 'a tag of 101 characters'],
+        ['add.0', 42, 'a tag that is a number'],
+        ['remove.0', null, 'a tag that is null'],
+        ['remove', 'billing', 'one tag not in a list'],
+      ],
+    },
+  },
+  { route: 'POST /api/workspaces/:workspaceId/inbox/items/:itemId/resolve', body: emptyBody },
+  { route: 'POST /api/workspaces/:workspaceId/inbox/items/:itemId/reopen', body: emptyBody },
+  {
+    route: 'POST /api/workspaces/:workspaceId/inbox/items/:itemId/replies',
+    body: {
+      valid: () => ({ text: 'Thank you, we are on it.', resolve: true }),
+      required: ['text'],
+      text: ['text'],
+      refuse: [
+        ['text', '', 'empty'],
+        ['text', ' \n\t ', 'only white space'],
+        ['text', 'x'.repeat(10_001), '10,001 characters'],
+        ['resolve', 'true', 'true as text'],
+      ],
+    },
+  },
+  { route: 'GET /api/workspaces/:workspaceId/inbox/counts' },
+  { route: 'GET /api/workspaces/:workspaceId/inbox/sources' },
+  {
+    route: 'GET /api/workspaces/:workspaceId/inbox/events',
+    query: { valid: () => ({ timeout: '0' }), required: [], invalid: { timeout: 'soon' } },
+  },
+  { route: 'GET /api/workspaces/:workspaceId/saved-replies' },
+  {
+    route: 'POST /api/workspaces/:workspaceId/saved-replies',
+    body: {
+      valid: () => ({ title: 'Thanks', text: 'Thank you for telling us.' }),
+      required: ['title', 'text'],
+      text: ['title', 'text'],
+      refuse: REFUSED_SAVED_REPLY_FIELDS,
+    },
+  },
+  {
+    route: 'PATCH /api/workspaces/:workspaceId/saved-replies/:replyId',
+    body: {
+      valid: () => ({ title: 'Thanks again', text: 'Thank you, we will look at it today.' }),
+      required: [],
+      text: ['title', 'text'],
+      refuse: REFUSED_SAVED_REPLY_FIELDS,
+    },
+  },
+  { route: 'DELETE /api/workspaces/:workspaceId/saved-replies/:replyId', body: emptyBody },
 ];
 
 const splitRoute = (route: string) => route.split(' ') as [Method, string];
@@ -1281,7 +1572,10 @@ function bodyCases(spec: RouteSpec): Case[] {
   }
   const kind = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value);
   for (const [field, good] of Object.entries(valid())) {
-    for (const [label, value] of WRONG_TYPES.filter(([, wrong]) => kind(wrong) !== kind(good)))
+    const takesNull = body.nullFields?.includes(field);
+    for (const [label, value] of WRONG_TYPES.filter(
+      ([, wrong]) => kind(wrong) !== kind(good) && !(takesNull && wrong === null),
+    ))
       cases.push(invalid(`${field} as ${label}`, () => json({ ...valid(), [field]: value }), field));
   }
   cases.push(invalid('an unknown field', () => json({ ...valid(), bogus: 'x' }), 'bogus'));
@@ -1784,6 +2078,57 @@ describe('after setup', () => {
     const notices = await ownerJson('GET', `/api/workspaces/${ids.workspaceId}/notifications`);
     expect(notices.notifications).toHaveLength(1);
     ids.notificationId = notices.notifications[0].id;
+    // Approvals, crisis mode, playbooks and the inbox: the owner's post whose time passed while crisis mode
+    // held it (written directly: the pause is crisisApi.test.ts's to test), a holding statement, a
+    // stakeholder contact, a saved reply, and a mention and a direct message of the fixture account, stored
+    // as the inbox polling stores them.
+    const ws = `/api/workspaces/${ids.workspaceId}`;
+    team.heldPostId = (
+      await ownerJson('POST', `${ws}/posts`, {
+        text: 'Held by crisis mode',
+        targets: [{ accountId: ids.accountId }],
+        mode: 'schedule',
+        scheduledAt: '2030-01-02T09:00:00Z',
+      })
+    ).id;
+    await app.database.executor.executeSql(
+      `UPDATE post_targets SET status = 'paused', paused_by_crisis = true, version = version + 1,
+         scheduled_at = now() - interval '1 hour' WHERE post_id = $1`,
+      [team.heldPostId],
+    );
+    ids.id = (
+      await ownerJson('POST', `${ws}/holding-statements`, {
+        title: 'We are looking into it',
+        text: 'We know and will update you within the hour.',
+      })
+    ).id;
+    team.contactId = (await ownerJson('POST', `${ws}/stakeholder-contacts`, CONTACT)).id;
+    ids.replyId = (
+      await ownerJson('POST', `${ws}/saved-replies`, { title: 'Thanks', text: 'Thank you for telling us.' })
+    ).id;
+    const inboxItem = async (kind: 'mention' | 'dm', remoteId: string, text: string) => {
+      const ref = { id: remoteId, url: `${stub.instanceUrl}/@bob/${remoteId}` };
+      const found = await app.database.executor.executeSql(
+        `INSERT INTO inbox_items (workspace_id, account_id, kind, remote_id, remote_url, reply_ref, conversation_id,
+           author_remote_id, author_handle, author_name, text, received_at)
+         VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, 'bob', 'Bob Biswas', $9, '2025-03-31T10:15:00Z')
+         RETURNING id`,
+        [
+          ids.workspaceId,
+          ids.accountId,
+          kind,
+          remoteId,
+          ref.url,
+          JSON.stringify({ parent: ref, root: ref }),
+          kind === 'dm' ? `conversation-${remoteId}` : null,
+          ids.actorId,
+          text,
+        ],
+      );
+      return found.rows[0].id as string;
+    };
+    ids.itemId = await inboxItem('mention', '990001', '@alice is the mango juice back?');
+    team.dmItemId = await inboxItem('dm', '990002', 'A private question about mango juice');
     countsBefore = await rowCounts();
   });
 
@@ -1914,6 +2259,266 @@ describe('after setup', () => {
       check('owner', 'POST', comment({ subjectType: 'post', subjectId: NOWHERE, body: 'Hello' })));
     it('refuses a comment on a post named as an inbox item -> 404', () =>
       check('owner', 'POST', comment({ subjectType: 'inbox_item', subjectId: ids.postId, body: 'Hello' })));
+  });
+
+  describe('approval, crisis, playbook and inbox input the schema lets through or the database could not read', () => {
+    const ws = () => `/api/workspaces/${ids.workspaceId}`;
+    const items = (params: string) => () => `${ws()}/inbox/items?${params}`;
+    const inboxCursor = (text: string) => Buffer.from(text).toString('base64url');
+    const gets: [name: string, url: () => string, field: string][] = [
+      ['an inbox cursor that is not base64', items('cursor=not-a-cursor!'), 'cursor'],
+      ['an inbox cursor of other text', items(`cursor=${inboxCursor('page two')}`), 'cursor'],
+      [
+        'an inbox cursor whose id is no uuid',
+        items(`cursor=${inboxCursor('2030-01-01T00:00:00.000Z|not-a-uuid')}`),
+        'cursor',
+      ],
+      ['an inbox cursor without a time', items(`cursor=${inboxCursor(`|${NOWHERE}`)}`), 'cursor'],
+      [
+        'an inbox cursor with a time only JavaScript reads',
+        items(`cursor=${inboxCursor(`1|${NOWHERE}`)}`),
+        'cursor',
+      ],
+      [
+        'an inbox cursor with a day February 2030 does not have',
+        items(`cursor=${inboxCursor(`2030-02-30T00:00:00.000Z|${NOWHERE}`)}`),
+        'cursor',
+      ],
+      [
+        'an inbox cursor with hour 25',
+        items(`cursor=${inboxCursor(`2030-01-01T25:00:00.000Z|${NOWHERE}`)}`),
+        'cursor',
+      ],
+      [
+        'an inbox cursor in the year 0',
+        items(`cursor=${inboxCursor(`0000-01-01T00:00:00.000Z|${NOWHERE}`)}`),
+        'cursor',
+      ],
+      [
+        'an inbox cursor before the year 1',
+        items(`cursor=${inboxCursor(`-000001-01-01T00:00:00.000Z|${NOWHERE}`)}`),
+        'cursor',
+      ],
+      [
+        'an inbox cursor at the last moment JavaScript has',
+        items(`cursor=${inboxCursor(`+275760-09-13T00:00:00.000Z|${NOWHERE}`)}`),
+        'cursor',
+      ],
+      ['an inbox limit of zero', items('limit=0'), 'limit'],
+      ['an inbox limit that is no number', items('limit=ten'), 'limit'],
+      ['an inbox limit with a fraction', items('limit=2.5'), 'limit'],
+      ['the inbox assignee given twice', items('assignee=me&assignee=unassigned'), 'assignee'],
+      ['an inbox assignee in capitals', items('assignee=ME'), 'assignee'],
+      ['an inbox tag with a NUL character', items('tag=nul%00byte'), 'tag'],
+      ['an inbox search with a NUL character', items('q=nul%00byte'), 'q'],
+      ['an inbox kind in capitals', items('kind=DM'), 'kind'],
+      ['a negative events timeout', () => `${ws()}/inbox/events?timeout=-1`, 'timeout'],
+      ['an events timeout over an hour', () => `${ws()}/inbox/events?timeout=3601`, 'timeout'],
+      ['an events timeout with a fraction', () => `${ws()}/inbox/events?timeout=1.5`, 'timeout'],
+      ['all=TRUE for the approval queue', () => `${ws()}/approvals?all=TRUE`, 'all'],
+      ['all given twice for the approval queue', () => `${ws()}/approvals?all=true&all=false`, 'all'],
+    ];
+    for (const [name, url, field] of gets)
+      it(`refuses ${name} -> 400`, () => check('owner', 'GET', { name, url, status: 400, field }));
+
+    const write = (
+      method: Method,
+      name: string,
+      url: () => string,
+      body: unknown | (() => unknown),
+      status: number,
+      expected: { field?: string; error?: string },
+    ) =>
+      it(`refuses ${name} -> ${status}`, () =>
+        check('owner', method, {
+          name,
+          url,
+          payload: () => JSON.stringify(typeof body === 'function' ? body() : body),
+          status,
+          ...expected,
+        }));
+    const chain = () => `${ws()}/accounts/${ids.accountId}/approval-chain`;
+    const invalid = { error: 'invalid_request' };
+    write(
+      'PUT',
+      'a chain step naming a teammate and a role',
+      chain,
+      () => ({ steps: [{ approverUserId: ids.userId, approverRole: 'editor' }] }),
+      400,
+      invalid,
+    );
+    write('PUT', 'a chain step naming nobody', chain, { steps: [{}] }, 400, invalid);
+    write(
+      'PUT',
+      'a chain step of nulls',
+      chain,
+      { steps: [{ approverUserId: null, approverRole: null }] },
+      400,
+      invalid,
+    );
+    write('PUT', 'a chain step for viewers', chain, { steps: [{ approverRole: 'viewer' }] }, 400, invalid);
+    write(
+      'PUT',
+      'a chain step naming someone of no workspace',
+      chain,
+      { steps: [{ approverUserId: NOWHERE }] },
+      400,
+      invalid,
+    );
+    write(
+      'PUT',
+      'a chain naming one teammate twice',
+      chain,
+      () => ({ steps: [{ approverUserId: ids.userId }, { approverUserId: ids.userId }] }),
+      400,
+      invalid,
+    );
+    const decisions = (postId: () => string) => () => `/api/posts/${postId()}/approval/decisions`;
+    const fixturePost = decisions(() => ids.postId);
+    write('POST', 'a rejection without a reason', fixturePost, { decision: 'rejected' }, 400, {
+      field: 'comment',
+    });
+    write(
+      'POST',
+      'a rejection whose reason is only white space',
+      fixturePost,
+      { decision: 'rejected', comment: ' \n ' },
+      400,
+      { field: 'comment' },
+    );
+    write(
+      'POST',
+      'a decision for an account the post does not go to',
+      fixturePost,
+      { decision: 'approved', accountId: NOWHERE },
+      400,
+      invalid,
+    );
+    write('POST', 'a decision on the owner’s own post', fixturePost, { decision: 'approved' }, 403, {
+      error: 'forbidden',
+    });
+    const review = (postId: () => string) => () => `${ws()}/crisis/review/${postId()}`;
+    const held = review(() => team.heldPostId);
+    write(
+      'POST',
+      'a new time in the year 0',
+      held,
+      { action: 'reschedule', scheduledAt: '0000-01-01T00:00:00Z' },
+      400,
+      { field: 'scheduledAt' },
+    );
+    write(
+      'POST',
+      'a new time that has passed',
+      held,
+      { action: 'reschedule', scheduledAt: '2020-01-01T09:00:00Z' },
+      400,
+      { field: 'scheduledAt' },
+    );
+    write(
+      'POST',
+      'publish now with a time',
+      held,
+      { action: 'publish_now', scheduledAt: '2030-01-01T09:00:00Z' },
+      400,
+      { field: 'scheduledAt' },
+    );
+    write(
+      'POST',
+      'discard with a time',
+      held,
+      { action: 'discard', scheduledAt: '2030-01-01T09:00:00Z' },
+      400,
+      { field: 'scheduledAt' },
+    );
+    write(
+      'POST',
+      'a decision on a post crisis mode does not hold',
+      review(() => ids.postId),
+      { action: 'discard' },
+      409,
+      { error: 'conflict' },
+    );
+    write('POST', 'ending crisis mode when it is not on', () => `${ws()}/crisis/end`, {}, 409, {
+      error: 'conflict',
+    });
+    write(
+      'POST',
+      'publishing anyway when crisis mode is not on',
+      () => `/api/posts/${ids.postId}/publish-anyway`,
+      { confirm: true },
+      409,
+      { error: 'conflict' },
+    );
+    write(
+      'PATCH',
+      'a holding statement change that changes nothing',
+      () => `/api/holding-statements/${ids.id}`,
+      {},
+      400,
+      { error: 'validation_failed' },
+    );
+    write(
+      'PATCH',
+      'a contact change that changes nothing',
+      () => `/api/stakeholder-contacts/${team.contactId}`,
+      {},
+      400,
+      { error: 'validation_failed' },
+    );
+    write(
+      'PATCH',
+      'the contact route given a holding statement',
+      () => `/api/stakeholder-contacts/${ids.id}`,
+      { name: 'Nobody' },
+      404,
+      { error: 'not_found' },
+    );
+    write(
+      'PATCH',
+      'the statement route given a contact',
+      () => `/api/holding-statements/${team.contactId}`,
+      { title: 'Nothing' },
+      404,
+      { error: 'not_found' },
+    );
+    write(
+      'PATCH',
+      'a saved reply change that changes nothing',
+      () => `${ws()}/saved-replies/${ids.replyId}`,
+      {},
+      400,
+      { error: 'validation_failed' },
+    );
+    const item =
+      (path: string, itemId = () => ids.itemId) =>
+      () =>
+        `${ws()}/inbox/items/${itemId()}${path}`;
+    write('PUT', 'assigning to someone of no workspace', item('/assignee'), { userId: NOWHERE }, 400, {
+      field: 'userId',
+    });
+    write('PUT', 'assigning without saying to whom', item('/assignee'), {}, 400, { field: 'userId' });
+    write('PATCH', 'a tag change that names no tag', item('/tags'), {}, 400, { error: 'validation_failed' });
+    write('PATCH', 'a tag change with empty lists', item('/tags'), { add: [], remove: [] }, 400, {
+      error: 'validation_failed',
+    });
+    write('PATCH', 'a tag of 41 characters', item('/tags'), { add: ['x'.repeat(41)] }, 400, { field: 'add' });
+    write(
+      'POST',
+      'a reply in place to a Mastodon direct message',
+      item('/replies', () => team.dmItemId),
+      { text: 'Hello' },
+      422,
+      { error: 'reply_not_possible' },
+    );
+    write(
+      'POST',
+      'resolving a saved reply as an inbox item',
+      () => `${ws()}/inbox/items/${ids.replyId}/resolve`,
+      {},
+      404,
+      { error: 'not_found' },
+    );
   });
 
   it('answers an unknown /api address with a JSON 404', async () => {
@@ -2211,6 +2816,154 @@ describe('after setup', () => {
           'SELECT u.email, count(*)::int AS n FROM notifications n JOIN users u ON u.id = n.user_id WHERE n.read_at IS NULL GROUP BY u.email',
         ),
       ).toEqual([{ email: 'editor@example.com', n: 2 }]);
+    });
+
+    it('accepts the valid input of every approval, crisis, playbook and inbox route, so each refusal above was for the one thing broken', async () => {
+      const ws = `/api/workspaces/${ids.workspaceId}`;
+      const rows = async (sql: string) => (await app.database.executor.executeSql(sql)).rows;
+      // A contributor's post waiting for approval on the fixture account, for the decision to decide.
+      const invited = await send('owner', 'POST', {
+        url: `${ws}/invitations`,
+        payload: JSON.stringify({ role: 'contributor' }),
+      });
+      expect(invited.statusCode, invited.body).toBe(201);
+      const joined = await send('signed out', 'POST', {
+        url: `/api/invitations/${invited.json().link.split('/invite/')[1]}/accept`,
+        payload: JSON.stringify({ name: 'Rina Akter', email: 'rina@example.com', password: PASSWORD }),
+      });
+      expect(joined.statusCode, joined.body).toBe(200);
+      const waiting = await app.api.inject({
+        method: 'POST',
+        url: `${ws}/posts`,
+        headers: {
+          cookie: `kolorob_session=${joined.cookies.find((c) => c.name === 'kolorob_session')!.value}`,
+          'content-type': 'application/json',
+        },
+        payload: JSON.stringify({
+          text: 'Waiting for approval',
+          targets: [{ accountId: ids.accountId }],
+          mode: 'schedule',
+          scheduledAt: '2030-01-03T09:00:00Z',
+        }),
+      });
+      expect(waiting.statusCode, waiting.body).toBe(201);
+      const waitingId: string = waiting.json().id;
+      // In this order, each call finds the fixtures as the one before left them: the chain gets two steps
+      // before the owner decides the first, and crisis mode is on only while the fixture post is published anyway.
+      const expected: [string, number, Partial<typeof ids>?][] = [
+        ['GET /api/workspaces/:workspaceId/approval-chains', 200],
+        ['PUT /api/workspaces/:workspaceId/accounts/:accountId/approval-chain', 200],
+        ['GET /api/workspaces/:workspaceId/accounts/:accountId/approval-chain', 200],
+        ['GET /api/workspaces/:workspaceId/approvals', 200],
+        ['GET /api/posts/:postId/approval', 200, { postId: waitingId }],
+        ['POST /api/posts/:postId/approval/decisions', 200, { postId: waitingId }],
+        ['GET /api/workspaces/:workspaceId/crisis/review', 200],
+        ['POST /api/workspaces/:workspaceId/crisis/review/:postId', 200, { postId: team.heldPostId }],
+        ['POST /api/workspaces/:workspaceId/crisis/start', 201],
+        ['GET /api/workspaces/:workspaceId/crisis', 200],
+        ['POST /api/posts/:postId/publish-anyway', 200],
+        ['POST /api/workspaces/:workspaceId/crisis/end', 200],
+        ['GET /api/workspaces/:workspaceId/crisis/history', 200],
+        ['GET /api/workspaces/:workspaceId/holding-statements', 200],
+        ['POST /api/workspaces/:workspaceId/holding-statements', 201],
+        ['PATCH /api/holding-statements/:id', 200],
+        ['DELETE /api/holding-statements/:id', 204],
+        ['GET /api/workspaces/:workspaceId/stakeholder-contacts', 200],
+        ['POST /api/workspaces/:workspaceId/stakeholder-contacts', 201],
+        ['PATCH /api/stakeholder-contacts/:id', 200, { id: team.contactId }],
+        ['DELETE /api/stakeholder-contacts/:id', 204, { id: team.contactId }],
+        ['PATCH /api/workspaces/:workspaceId/inbox/items/:itemId/tags', 200],
+        ['PUT /api/workspaces/:workspaceId/inbox/items/:itemId/assignee', 200],
+        ['GET /api/workspaces/:workspaceId/inbox/items', 200],
+        ['GET /api/workspaces/:workspaceId/inbox/items/:itemId', 200],
+        ['GET /api/workspaces/:workspaceId/inbox/counts', 200],
+        ['GET /api/workspaces/:workspaceId/inbox/sources', 200],
+        ['GET /api/workspaces/:workspaceId/inbox/events', 200],
+        ['POST /api/workspaces/:workspaceId/inbox/items/:itemId/resolve', 200],
+        ['POST /api/workspaces/:workspaceId/inbox/items/:itemId/reopen', 200],
+        ['POST /api/workspaces/:workspaceId/inbox/items/:itemId/replies', 201],
+        ['GET /api/workspaces/:workspaceId/saved-replies', 200],
+        ['POST /api/workspaces/:workspaceId/saved-replies', 201],
+        ['PATCH /api/workspaces/:workspaceId/saved-replies/:replyId', 200],
+        ['DELETE /api/workspaces/:workspaceId/saved-replies/:replyId', 204],
+      ];
+      const answers: Record<string, LightMyRequestResponse> = {};
+      for (const [route, status, override] of expected) {
+        const response = await sendValid(route, override);
+        expect(response.statusCode, `${route}: ${response.body}`).toBe(status);
+        answers[route] = response;
+      }
+      const answer = (route: string) => answers[route]!.json();
+      expect(answer('PUT /api/workspaces/:workspaceId/accounts/:accountId/approval-chain')).toMatchObject({
+        implicit: false,
+        steps: [
+          { position: 1, approverRole: 'editor' },
+          { position: 2, approverUserId: ids.userId, approverName: 'Eli Editor' },
+        ],
+      });
+      expect(answer('GET /api/workspaces/:workspaceId/approvals').items).toEqual([
+        expect.objectContaining({ postId: waitingId }),
+      ]);
+      expect(answer('POST /api/posts/:postId/approval/decisions')).toMatchObject({
+        decision: 'approved',
+        accounts: [{ accountId: ids.accountId, step: 1, of: 2, state: 'waiting' }],
+      });
+      expect(answer('GET /api/workspaces/:workspaceId/crisis/review').posts).toEqual([
+        expect.objectContaining({ postId: team.heldPostId, overdue: true }),
+      ]);
+      expect(answer('GET /api/workspaces/:workspaceId/crisis')).toMatchObject({
+        active: true,
+        reason: 'A recall of the spring batch',
+      });
+      expect(answer('POST /api/posts/:postId/publish-anyway')).toMatchObject({
+        postId: ids.postId,
+        targets: [{ id: ids.targetId, status: 'scheduled' }],
+      });
+      expect(answer('GET /api/workspaces/:workspaceId/crisis/history').periods).toEqual([
+        expect.objectContaining({ reason: 'A recall of the spring batch', endedBy: 'Nadia Islam' }),
+      ]);
+      // The held post got its new time and was no longer held; the fixture post, published anyway during
+      // the crisis and due later, was scheduled again when it ended.
+      const target = async (postId: string) =>
+        (
+          await rows(
+            `SELECT status, scheduled_at, paused_by_crisis, crisis_override FROM post_targets WHERE post_id = '${postId}'`,
+          )
+        ).map((row) => ({ ...row, scheduled_at: new Date(row.scheduled_at).toISOString() }));
+      const settled = {
+        status: 'scheduled',
+        scheduled_at: '2030-01-01T09:00:00.000Z',
+        paused_by_crisis: false,
+        crisis_override: false,
+      };
+      expect(await target(team.heldPostId)).toEqual([settled]);
+      expect(await target(ids.postId)).toEqual([settled]);
+      expect(await rows('SELECT title FROM holding_statements')).toEqual([
+        { title: 'We are looking into it' },
+      ]);
+      expect(await rows('SELECT name FROM stakeholder_contacts')).toEqual([{ name: 'Farhana Chowdhury' }]);
+      // Assigned to the editor, the mention is not the owner's ("assignee=me"), and the rest of the filter holds.
+      expect(answer('GET /api/workspaces/:workspaceId/inbox/items')).toEqual({ items: [], cursor: null });
+      expect(answer('GET /api/workspaces/:workspaceId/inbox/items/:itemId')).toMatchObject({
+        id: ids.itemId,
+        tags: ['urgent'],
+        assignee: { id: ids.userId, name: 'Eli Editor' },
+        replyRefusal: null,
+      });
+      expect(answer('GET /api/workspaces/:workspaceId/inbox/counts')).toMatchObject({
+        open: 2,
+        unassigned: 1,
+      });
+      expect(answer('POST /api/workspaces/:workspaceId/inbox/items/:itemId/replies')).toMatchObject({
+        status: 'scheduled',
+        item: { id: ids.itemId, state: 'resolved' },
+      });
+      const editors = await send('owner', 'GET', {
+        url: `${ws}/inbox/items?assignee=${ids.userId}&tag=urgent&q=mango&state=resolved&kind=mention&cursor=${FIRST_INBOX_ITEMS}`,
+      });
+      expect(editors.json().items.map((i: { id: string }) => i.id)).toEqual([ids.itemId]);
+      expect(await rows(`SELECT id FROM saved_replies WHERE id = '${ids.replyId}'`)).toEqual([]);
+      expect(await rows('SELECT title FROM saved_replies')).toEqual([{ title: 'Thanks' }]);
     });
 
     describe('a cursor this server never gave out, on a stored and on a scheduled column', () => {

@@ -135,7 +135,16 @@ export function encodeCursor(item: { receivedAt: string; id: string }): string {
 function decodeCursor(cursor: string): { receivedAt: Date; id: string } {
   const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
   const receivedAt = new Date(at ?? '');
-  if (!id || !/^[0-9a-f-]{36}$/i.test(id) || Number.isNaN(receivedAt.getTime())) {
+  // Only the form encodeCursor writes, in the years PostgreSQL reads: not 2030-02-30, "1" or the year 0.
+  const year = receivedAt.getUTCFullYear();
+  if (
+    !id ||
+    !/^[0-9a-f-]{36}$/i.test(id) ||
+    Number.isNaN(receivedAt.getTime()) ||
+    receivedAt.toISOString() !== at ||
+    year < 1 ||
+    year > 9999
+  ) {
     throw badRequest('This page of the inbox no longer exists; load the inbox again.', {
       cursor: 'Not a cursor this inbox gave out.',
     });
