@@ -6,7 +6,7 @@ import { useMembers } from '../api/workspaceQueries.ts';
 import { errorMessage } from '../components/FormAlert.tsx';
 import { useLocaleFormat } from '../i18n/localeFormat.ts';
 import { useWorkspaceContext } from '../shell/workspaceContext.ts';
-import { fieldChanges } from './auditChanges.ts';
+import { fieldChanges, type PeopleNames } from './auditChanges.ts';
 import {
   type AuditEvent,
   type AuditFilters,
@@ -25,6 +25,8 @@ const CATEGORIES = [
   'member.',
   'invitation.',
   'comment.',
+  'inbox.',
+  'savedReply.',
   'crisis',
   'workspace.',
   'listening',
@@ -58,6 +60,10 @@ function AuditLog({ workspaceId }: { workspaceId: string }) {
     to: useId(),
   };
   const members = useMembers(workspaceId).data ?? [];
+  const people: PeopleNames = {
+    nameOf: (userId) => members.find((member) => member.userId === userId)?.name,
+    nobody: t('audit.nobody'),
+  };
   const [draft, setDraft] = useState<AuditFilters>(NO_FILTERS);
   const [filters, setFilters] = useState<AuditFilters>(NO_FILTERS);
   const events = useAuditEvents(workspaceId, filters, true);
@@ -150,25 +156,27 @@ function AuditLog({ workspaceId }: { workspaceId: string }) {
       ) : rows.length === 0 ? (
         <p className="muted">{t('audit.empty')}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="table audit-table">
-            <caption className="visually-hidden">{t('audit.tableCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('audit.columns.time')}</th>
-                <th scope="col">{t('audit.columns.actor')}</th>
-                <th scope="col">{t('audit.columns.action')}</th>
-                <th scope="col">{t('audit.columns.target')}</th>
-                <th scope="col">{t('audit.columns.changes')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((event) => (
-                <AuditRow key={event.id} event={event} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <section className="card audit-results">
+          <div className="table-wrap">
+            <table className="table audit-table">
+              <caption className="visually-hidden">{t('audit.tableCaption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('audit.columns.time')}</th>
+                  <th scope="col">{t('audit.columns.actor')}</th>
+                  <th scope="col">{t('audit.columns.action')}</th>
+                  <th scope="col">{t('audit.columns.target')}</th>
+                  <th scope="col">{t('audit.columns.changes')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((event) => (
+                  <AuditRow key={event.id} event={event} people={people} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
       )}
       {events.hasNextPage ? (
         <div className="audit-more">
@@ -186,10 +194,10 @@ function AuditLog({ workspaceId }: { workspaceId: string }) {
   );
 }
 
-function AuditRow({ event }: { event: AuditEvent }) {
+function AuditRow({ event, people }: { event: AuditEvent; people: PeopleNames }) {
   const { t } = useTranslation();
   const format = useLocaleFormat();
-  const changes = fieldChanges(event.before, event.after);
+  const changes = fieldChanges(event.before, event.after, people);
   return (
     <tr>
       <td className="nowrap">
@@ -220,7 +228,11 @@ function AuditRow({ event }: { event: AuditEvent }) {
           <dl className="audit-changes">
             {changes.map((change) => (
               <div key={change.field} className="audit-change">
-                <dt>{change.field || t('audit.value')}</dt>
+                <dt>
+                  {change.field
+                    ? t(`audit.fields.${change.field}`, { defaultValue: change.field })
+                    : t('audit.value')}
+                </dt>
                 <dd>
                   {change.before !== null ? (
                     <del className="audit-before">

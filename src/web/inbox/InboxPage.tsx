@@ -3,7 +3,7 @@
 // the network's length rule and saved replies, the team's notes on the item, open items per member,
 // and new items arriving live with a polite "N new" announcement. ?item=<id> opens an item.
 import './InboxPage.css';
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { textRuleFor } from '../../core/textRules/index.ts';
@@ -44,6 +44,7 @@ export function InboxPage() {
   const [filters, setFilters] = useState<InboxFilters>({ state: 'open' });
   const [fresh, setFresh] = useState(0);
   const [managing, setManaging] = useState(false);
+  const format = useLocaleFormat();
   useInboxEvents(workspaceId, (count) => setFresh((n) => n + count));
 
   const select = (id: string | null) => {
@@ -67,11 +68,11 @@ export function InboxPage() {
         )}
       </header>
       <p className="visually-hidden" role="status" aria-live="polite">
-        {fresh > 0 ? t('inbox.newAnnouncement', { count: fresh }) : ''}
+        {fresh > 0 ? t('inbox.newAnnouncement', { count: fresh, formatted: format.number(fresh) }) : ''}
       </p>
       {fresh > 0 && (
         <button type="button" className="inbox-fresh" onClick={() => setFresh(0)}>
-          {t('inbox.newPill', { count: fresh })}
+          {t('inbox.newPill', { count: fresh, formatted: format.number(fresh) })}
         </button>
       )}
       <SourceNotes workspaceId={workspaceId} />
@@ -98,7 +99,11 @@ function SourceNotes({ workspaceId }: { workspaceId: string }) {
   const notes = (sources.data ?? []).flatMap((source) => [
     ...source.unavailable.map((u) => ({
       key: `${source.accountId}-${u.feed}`,
-      text: `@${source.handle}: ${u.reason}`,
+      // The reasons Kolorob knows are said in the page's language; any other as the server put it.
+      text: t(`inbox.unavailable.${source.network}.${u.feed}`, {
+        handle: source.handle,
+        defaultValue: `@${source.handle}: ${u.reason}`,
+      }),
     })),
     ...(source.lastError
       ? [
@@ -356,7 +361,7 @@ function ItemDetail({ workspaceId, itemId, role }: { workspaceId: string; itemId
             {detail.state === 'open' ? t('inbox.resolve') : t('inbox.reopen')}
           </button>
         )}
-        <span className="muted">
+        <span className={`inbox-state inbox-state-${detail.state}`}>
           {detail.state === 'resolved' && detail.resolvedBy
             ? t('inbox.resolvedBy', { name: detail.resolvedBy.name })
             : t('inbox.states.open')}
@@ -492,6 +497,7 @@ function ReplyForm({
   const sources = useInboxSources(workspaceId);
   const saved = useSavedReplies(workspaceId);
   const reply = useReply(workspaceId);
+  const format = useLocaleFormat();
   const [text, setText] = useState('');
   const [resolve, setResolve] = useState(false);
   const [outcome, setOutcome] = useState<string | null>(null);
@@ -557,7 +563,7 @@ function ReplyForm({
         <p id={`${id}-count`} className={count.over ? 'field-error' : 'field-hint'}>
           {count.over && count.problem
             ? count.problem
-            : t('inbox.count', { used: count.used, limit: count.limit })}
+            : t('inbox.count', { used: format.number(count.used), limit: format.number(count.limit) })}
         </p>
       </div>
       <label className="inbox-check">
@@ -622,81 +628,78 @@ function SavedRepliesDialog({ workspaceId, onClose }: { workspaceId: string; onC
   const remove = useDeleteSavedReply(workspaceId);
   const [editing, setEditing] = useState<Partial<SavedReply>>({});
   const id = useId();
+  const dialog = useRef<HTMLDialogElement>(null);
+  // The browser's own modal: focus stays inside, Escape closes it, focus returns to the opening button.
+  useEffect(() => {
+    const element = dialog.current;
+    if (element && !element.open) element.showModal();
+  }, []);
   return (
-    <div className="inbox-dialog-backdrop">
-      <div
-        className="inbox-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={`${id}-title`}
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') onClose();
+    <dialog ref={dialog} className="inbox-dialog" aria-labelledby={`${id}-title`} onClose={onClose}>
+      <h2 id={`${id}-title`}>{t('inbox.saved.title')}</h2>
+      <ul className="inbox-saved-list">
+        {(saved.data ?? []).map((s) => (
+          <li key={s.id}>
+            <strong>{s.title}</strong>
+            <p>{s.text}</p>
+            <button
+              type="button"
+              className="button button-small button-ghost"
+              onClick={() => setEditing(s)}
+              aria-label={t('inbox.saved.editNamed', { title: s.title })}
+            >
+              {t('inbox.saved.edit')}
+            </button>
+            <button
+              type="button"
+              className="button button-small button-danger"
+              onClick={() => remove.mutate(s.id)}
+              aria-label={t('inbox.saved.deleteNamed', { title: s.title })}
+            >
+              {t('inbox.saved.delete')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          save.mutate(
+            { id: editing.id, title: editing.title ?? '', text: editing.text ?? '' },
+            { onSuccess: () => setEditing({}) },
+          );
         }}
       >
-        <h2 id={`${id}-title`}>{t('inbox.saved.title')}</h2>
-        <ul className="inbox-saved-list">
-          {(saved.data ?? []).map((s) => (
-            <li key={s.id}>
-              <strong>{s.title}</strong>
-              <p>{s.text}</p>
-              <button
-                type="button"
-                className="button button-small button-ghost"
-                onClick={() => setEditing(s)}
-              >
-                {t('inbox.saved.edit')}
-              </button>
-              <button
-                type="button"
-                className="button button-small button-danger"
-                onClick={() => remove.mutate(s.id)}
-                aria-label={t('inbox.saved.deleteNamed', { title: s.title })}
-              >
-                {t('inbox.saved.delete')}
-              </button>
-            </li>
-          ))}
-        </ul>
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            save.mutate(
-              { id: editing.id, title: editing.title ?? '', text: editing.text ?? '' },
-              { onSuccess: () => setEditing({}) },
-            );
-          }}
-        >
-          <h3>{editing.id ? t('inbox.saved.editTitle') : t('inbox.saved.new')}</h3>
-          <div className="field">
-            <label htmlFor={`${id}-t`}>{t('inbox.saved.titleLabel')}</label>
-            <input
-              id={`${id}-t`}
-              value={editing.title ?? ''}
-              maxLength={80}
-              onChange={(e) => setEditing({ ...editing, title: e.target.value })}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-x`}>{t('inbox.saved.textLabel')}</label>
-            <textarea
-              id={`${id}-x`}
-              rows={3}
-              value={editing.text ?? ''}
-              maxLength={5000}
-              onChange={(e) => setEditing({ ...editing, text: e.target.value })}
-            />
-          </div>
-          <FormAlert error={save.error ?? remove.error} />
-          <div className="inbox-dialog-buttons">
-            <button type="button" className="button button-ghost" onClick={onClose}>
-              {t('inbox.saved.close')}
-            </button>
-            <button type="submit" className="button button-primary" disabled={save.isPending}>
-              {t('inbox.saved.save')}
-            </button>
-          </div>
-        </form>
-      </div>
-    </div>
+        <h3>{editing.id ? t('inbox.saved.editTitle') : t('inbox.saved.new')}</h3>
+        <div className="field">
+          <label htmlFor={`${id}-t`}>{t('inbox.saved.titleLabel')}</label>
+          <input
+            id={`${id}-t`}
+            value={editing.title ?? ''}
+            maxLength={80}
+            onChange={(e) => setEditing({ ...editing, title: e.target.value })}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-x`}>{t('inbox.saved.textLabel')}</label>
+          <textarea
+            id={`${id}-x`}
+            rows={3}
+            value={editing.text ?? ''}
+            maxLength={5000}
+            onChange={(e) => setEditing({ ...editing, text: e.target.value })}
+          />
+        </div>
+        <FormAlert error={save.error ?? remove.error} />
+        <div className="inbox-dialog-buttons">
+          <button type="button" className="button button-ghost" onClick={() => dialog.current?.close()}>
+            {t('inbox.saved.close')}
+          </button>
+          <button type="submit" className="button button-primary" disabled={save.isPending}>
+            {t('inbox.saved.save')}
+          </button>
+        </div>
+      </form>
+    </dialog>
   );
 }

@@ -196,7 +196,8 @@ export function useDeleteSavedReply(workspaceId: string) {
 
 /**
  * Listens to the inbox's live events while the page is open: new items are counted for the
- * announcement and everything shown is read again; a teammate's change refreshes it too.
+ * announcement and everything shown is read again; a teammate's change refreshes it too, and the
+ * bell's count with it.
  */
 export function useInboxEvents(workspaceId: string, onNew: (count: number) => void) {
   const queryClient = useQueryClient();
@@ -210,7 +211,11 @@ export function useInboxEvents(workspaceId: string, onNew: (count: number) => vo
       onNewRef.current(items.length);
       void refresh();
     });
-    source.addEventListener('changed', () => void refresh());
+    // A change may be an assignment to the person looking, whose bell then has news.
+    source.addEventListener('changed', () => {
+      void refresh();
+      void queryClient.invalidateQueries({ queryKey: ['workspace', workspaceId, 'notifications'] });
+    });
     return () => source.close();
   }, [workspaceId, queryClient]);
 }
