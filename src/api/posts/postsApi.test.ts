@@ -324,3 +324,78 @@ describe('live status', () => {
     expect(response.statusCode).toBe(401);
   });
 });
+
+describe('one post', () => {
+  /** A person who accepted an invitation of the owner's to `workspaceId` with `role`. */
+  async function joined(workspaceId: string, role: 'viewer' | 'owner', name: string) {
+    const invited = await owner.post(`/api/workspaces/${workspaceId}/invitations`, { role });
+    expect(invited.statusCode, invited.body).toBe(201);
+    const client = new ApiClient(app, `203.0.113.${40 + seq++}`);
+    const accepted = await client.post(
+      `/api/invitations/${invited.json().link.split('/invite/')[1]}/accept`,
+      {
+        name,
+        email: `${name.toLowerCase()}@example.com`,
+        password: 'correct horse battery',
+      },
+    );
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    return client;
+  }
+
+  it('answers a post with every account’s copy to any member, and 404 to anyone else', async () => {
+    const at = inMinutes(90);
+    const created = await createPost({
+      text: 'একটি পোস্ট, দুই অ্যাকাউন্টে',
+      targets: [{ accountId: bluesky }, { accountId: mastodon }],
+      mode: 'schedule',
+      scheduledAt: at,
+      tags: ['launch'],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const postId = created.json().id;
+
+    const viewer = await joined(ws, 'viewer', 'Vera');
+    const answer = await viewer.get(`/api/posts/${postId}`);
+    expect(answer.statusCode, answer.body).toBe(200);
+    expect(answer.json()).toMatchObject({ id: postId, text: 'একটি পোস্ট, দুই অ্যাকাউন্টে', tags: ['launch'] });
+    expect(
+      answer
+        .json()
+        .targets.map((t: { accountId: string; status: string; scheduledAt: string }) => [
+          t.accountId,
+          t.status,
+          t.scheduledAt,
+        ])
+        .sort(),
+    ).toEqual(
+      [
+        [bluesky, 'scheduled', at],
+        [mastodon, 'scheduled', at],
+      ].sort(),
+    );
+    // The same shape as the planner's list.
+    const listed = await owner.get(`/api/workspaces/${ws}/posts?from=${inMinutes(80)}&to=${inMinutes(100)}`);
+    const inList = listed.json().posts.find((p: { id: string }) => p.id === postId);
+    expect({ ...inList, targets: [...inList.targets].sort((a, b) => a.id.localeCompare(b.id)) }).toEqual({
+      ...answer.json(),
+      targets: [...answer.json().targets].sort((a: { id: string }, b: { id: string }) =>
+        a.id.localeCompare(b.id),
+      ),
+    });
+
+    const elsewhere = await owner.post('/api/workspaces', { name: 'Elsewhere' });
+    expect(elsewhere.statusCode, elsewhere.body).toBe(201);
+    const outsider = await joined(elsewhere.json().id, 'owner', 'Omar');
+    const refused = await outsider.get(`/api/posts/${postId}`);
+    expect(refused.statusCode).toBe(404);
+    expect(refused.json().message).toMatch(/post/i);
+    expect((await new ApiClient(app, '203.0.113.99').get(`/api/posts/${postId}`)).statusCode).toBe(401);
+    expect((await owner.get(`/api/posts/${crypto.randomUUID()}`)).statusCode).toBe(404);
+    expect((await owner.get('/api/posts/not-an-id')).statusCode).toBe(400);
+
+    // A deleted post is gone for everyone.
+    expect((await owner.delete(`/api/posts/${postId}`)).statusCode).toBe(200);
+    expect((await owner.get(`/api/posts/${postId}`)).statusCode).toBe(404);
+  });
+});

@@ -8,7 +8,7 @@ import { IMAGE_TYPES, MAX_IMAGE_BYTES, readMedia, uploadMedia } from '../../comm
 import { createPost } from '../../commands/posts/createPost.ts';
 import { deletePost } from '../../commands/posts/deletePost.ts';
 import { editTarget } from '../../commands/posts/editTarget.ts';
-import { listPosts } from '../../commands/posts/listPosts.ts';
+import { getPost, listPosts } from '../../commands/posts/listPosts.ts';
 import { reschedulePost, rescheduleTarget } from '../../commands/posts/reschedulePost.ts';
 import { retryTarget } from '../../commands/posts/retryTarget.ts';
 import { scheduleDraft } from '../../commands/posts/scheduleDraft.ts';
@@ -96,6 +96,19 @@ export const postRoutes =
       },
       async (request, reply) =>
         reply.status(201).send(await createPost(as(request), request.params.workspaceId, request.body)),
+    );
+
+    app.get(
+      '/api/posts/:postId',
+      {
+        schema: {
+          tags: ['posts'],
+          summary: 'One post as the planner shows it, with every account’s copy (any member)',
+          params: postParams,
+          response: { 200: plannedPostResponse },
+        },
+      },
+      async (request) => getPost(as(request), request.params.postId),
     );
 
     app.post(

@@ -1,10 +1,11 @@
 // The planner's view: posts with targets due (or published) in a time range, filtered by status,
-// account and tag. One query for the targets, then grouped by post.
+// account and tag. One query for the targets, then grouped by post. Also one post on its own.
 import { and, asc, sql as dsql, eq, gte, inArray, isNull, lt, ne, or } from 'drizzle-orm';
+import { notFound } from '../../core/appError.ts';
 import type { TargetStatus } from '../../core/postTargetState.ts';
 import { posts, postTargets, socialAccounts, type TargetMedia } from '../../db/schema.ts';
 import type { ActorContext } from '../context.ts';
-import { requirePermission } from '../workspaceAccess.ts';
+import { memberRole, requirePermission } from '../workspaceAccess.ts';
 
 export interface ListPostsFilter {
   from: Date;
@@ -49,19 +50,7 @@ export async function listPosts(
   await requirePermission(db, workspaceId, ctx.actorId, 'workspace.read');
   // A published target sits in the planner at the time it went out; the rest at their planned time.
   const shownAt = dsql`coalesce(${postTargets.publishedAt}, ${postTargets.scheduledAt})`;
-  const rows = await db
-    .select({
-      postId: posts.id,
-      postText: posts.text,
-      tags: posts.tags,
-      authorId: posts.authorId,
-      target: postTargets,
-      handle: socialAccounts.handle,
-      network: socialAccounts.network,
-    })
-    .from(postTargets)
-    .innerJoin(posts, eq(posts.id, postTargets.postId))
-    .innerJoin(socialAccounts, eq(socialAccounts.id, postTargets.accountId))
+  const rows = await plannedRows(db)
     .where(
       and(
         eq(postTargets.workspaceId, workspaceId),
@@ -81,6 +70,46 @@ export async function listPosts(
     )
     .orderBy(asc(shownAt), asc(postTargets.postId), asc(postTargets.threadPosition));
 
+  return groupByPost(rows);
+}
+
+/**
+ * One post as the planner shows it, with every account's copy that is not deleted; 404 for people
+ * outside its workspace and for a deleted post. A notification's link opens the planner at it.
+ */
+export async function getPost(ctx: ActorContext, postId: string): Promise<PlannedPost> {
+  const { db } = ctx.database;
+  const [post] = await db.select({ workspaceId: posts.workspaceId }).from(posts).where(eq(posts.id, postId));
+  if (!post || !(await memberRole(db, post.workspaceId, ctx.actorId))) throw notFound('The post');
+  await requirePermission(db, post.workspaceId, ctx.actorId, 'workspace.read');
+  const rows = await plannedRows(db)
+    .where(and(eq(postTargets.postId, postId), ne(postTargets.status, 'cancelled')))
+    .orderBy(asc(postTargets.accountId), asc(postTargets.threadPosition));
+  const [found] = groupByPost(rows);
+  if (!found) throw notFound('The post');
+  return found;
+}
+
+function plannedRows(db: ActorContext['database']['db']) {
+  return db
+    .select({
+      postId: posts.id,
+      postText: posts.text,
+      tags: posts.tags,
+      authorId: posts.authorId,
+      target: postTargets,
+      handle: socialAccounts.handle,
+      network: socialAccounts.network,
+    })
+    .from(postTargets)
+    .innerJoin(posts, eq(posts.id, postTargets.postId))
+    .innerJoin(socialAccounts, eq(socialAccounts.id, postTargets.accountId))
+    .$dynamic();
+}
+
+type PlannedRow = Awaited<ReturnType<ReturnType<typeof plannedRows>['execute']>>[number];
+
+function groupByPost(rows: PlannedRow[]): PlannedPost[] {
   const byPost = new Map<string, PlannedPost>();
   for (const row of rows) {
     let post = byPost.get(row.postId);

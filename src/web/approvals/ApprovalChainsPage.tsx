@@ -26,6 +26,7 @@ export function ApprovalChainsPage() {
     <div className="page approvals-page">
       <div className="page-header">
         <div>
+          <p className="eyebrow">{t('settings.title')}</p>
           <h1>{t('approvals.chains.title')}</h1>
           <p className="muted">{t('approvals.chains.intro')}</p>
         </div>
@@ -45,11 +46,7 @@ export function ApprovalChainsPage() {
               <h2 className="approval-account-title">
                 <NetworkBadge network={chain.network} />@{chain.handle}
               </h2>
-              {canEdit ? (
-                <ChainForm key={JSON.stringify(chain.steps)} workspaceId={workspace.id} chain={chain} />
-              ) : (
-                <ChainView chain={chain} />
-              )}
+              {canEdit ? <ChainForm workspaceId={workspace.id} chain={chain} /> : <ChainView chain={chain} />}
             </li>
           ))}
         </ul>
@@ -118,6 +115,7 @@ function ChainForm({ workspaceId, chain }: { workspaceId: string; chain: Account
               <label htmlFor={selectId}>{t('approvals.chains.stepLabel', { n: index + 1 })}</label>
               <select
                 id={selectId}
+                className="select"
                 value={choice}
                 onChange={(event) => setSteps(steps.map((s, i) => (i === index ? event.target.value : s)))}
               >

@@ -30,13 +30,22 @@ export function ApprovalProgress({ account }: { account: AccountApproval }) {
           const state = step.decision?.decision ?? (step.step === account.currentStep ? 'open' : 'later');
           return (
             <li key={step.step} className={`approval-step approval-step-${state}`}>
-              <span className="approval-step-who">{stepWho(step, t)}</span>{' '}
+              <span className="approval-step-who">{stepWho(step, t)}</span>
+              <span className="approval-step-separator" aria-hidden="true">
+                {' · '}
+              </span>
               <span className="approval-step-state">
                 {step.decision
-                  ? t(`approvals.decided.${step.decision.decision}`, {
-                      name: step.decision.decidedByName ?? t('approvals.formerMember'),
-                      time: format.dateTime(step.decision.decidedAt),
-                    })
+                  ? t(
+                      // A step of a named person says the name once.
+                      step.approverUserId && step.approverUserId === step.decision.decidedBy
+                        ? `approvals.decidedByApprover.${step.decision.decision}`
+                        : `approvals.decided.${step.decision.decision}`,
+                      {
+                        name: step.decision.decidedByName ?? t('approvals.formerMember'),
+                        time: format.dateTime(step.decision.decidedAt),
+                      },
+                    )
                   : t(`approvals.stepState.${state}`)}
               </span>
               {step.decision?.comment && <q className="approval-step-comment">{step.decision.comment}</q>}

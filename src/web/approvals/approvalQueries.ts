@@ -67,8 +67,11 @@ export interface DecisionInput {
   step?: number;
 }
 
+/** How often an open post that waits for approval is asked about again. */
+const WAITING_REFRESH_MS = 10_000;
+
 const ws = (workspaceId: string) => `/workspaces/${encodeURIComponent(workspaceId)}`;
-const approvalsKey = (workspaceId: string) => ['workspace', workspaceId, 'approvals'] as const;
+export const approvalsKey = (workspaceId: string) => ['workspace', workspaceId, 'approvals'] as const;
 const chainsKey = (workspaceId: string) => ['workspace', workspaceId, 'approval-chains'] as const;
 
 export function useApprovalQueue(workspaceId: string, all = false) {
@@ -86,6 +89,10 @@ export function usePostApproval(workspaceId: string, postId: string) {
   return useQuery({
     queryKey: [...approvalsKey(workspaceId), 'post', postId],
     queryFn: () => api.get<PostApproval>(`/posts/${encodeURIComponent(postId)}/approval`),
+    // Another person's decision changes no status the planner's event stream would carry until the
+    // last step, so a post still waiting is asked about again now and then.
+    refetchInterval: (query) =>
+      query.state.data?.accounts.some((account) => account.state === 'waiting') ? WAITING_REFRESH_MS : false,
   });
 }
 

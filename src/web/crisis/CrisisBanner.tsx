@@ -19,6 +19,8 @@ export function useSinceLabel() {
     return new Intl.DateTimeFormat(format.locale === 'bn' ? 'bn-BD' : 'en-GB', {
       hour: '2-digit',
       minute: '2-digit',
+      // The planner's 24-hour clock, in Bengali too (bn-BD would otherwise say "AM").
+      hourCycle: 'h23',
       numberingSystem: format.locale === 'bn' ? 'beng' : 'latn',
     }).format(at);
   };

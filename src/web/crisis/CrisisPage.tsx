@@ -255,7 +255,7 @@ function HeldPostItem({
     <li className="crisis-item" data-testid="crisis-held-post">
       <p className="crisis-item-text">{post.text}</p>
       <p className="crisis-item-meta">
-        {t('crisis.held.meta', {
+        {t(post.overdue ? 'crisis.held.meta' : 'crisis.held.metaDue', {
           handles,
           time: post.scheduledAt ? format.dateTime(post.scheduledAt) : '—',
           author: post.authorName ?? t('crisis.someone'),

@@ -36,7 +36,13 @@ import { MonthView } from '../planner/MonthView.tsx';
 import { PlannerFilters } from '../planner/PlannerFilters.tsx';
 import { type ChipVariant, PostChip } from '../planner/PostChip.tsx';
 import { type Notice, PostPanel } from '../planner/PostPanel.tsx';
-import { isMovable, type PlannerEntry, plannerEntries } from '../planner/plannedPosts.ts';
+import {
+  isMovable,
+  type PlannedPost,
+  type PlannerEntry,
+  plannerEntries,
+  shownAt,
+} from '../planner/plannedPosts.ts';
 import { usePlannerFormat } from '../planner/plannerFormat.ts';
 import {
   hasFilters,
@@ -44,7 +50,7 @@ import {
   readPlannerParams,
   writePlannerParams,
 } from '../planner/plannerParams.ts';
-import { usePlannedPosts, useReschedulePost } from '../planner/plannerQueries.ts';
+import { usePlannedPosts, usePost, useReschedulePost } from '../planner/plannerQueries.ts';
 import { usePostEvents } from '../planner/usePostEvents.ts';
 import { WeekView } from '../planner/WeekView.tsx';
 import { useWorkspaceContext } from '../shell/workspaceContext.ts';
@@ -73,6 +79,15 @@ function usePanelBelowTopBar(pageRef: RefObject<HTMLDivElement | null>) {
     place();
     return () => observer.disconnect();
   }, [pageRef]);
+}
+
+/** The chip a link to a post opens: the first part of the copy shown earliest (undated ones last). */
+function firstShownTarget(post: PlannedPost): { id: string; at: string | null } | undefined {
+  const chips = post.targets
+    .filter((target) => target.threadPosition === 0)
+    .map((target) => ({ id: target.id, at: shownAt(target) }));
+  chips.sort((a, b) => (a.at ?? '\uffff').localeCompare(b.at ?? '\uffff'));
+  return chips[0];
 }
 
 export function PlannerPage() {
@@ -106,6 +121,26 @@ export function PlannerPage() {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const selected = selectedId ? entries.find((entry) => entry.target.id === selectedId) : undefined;
   const [notice, setNotice] = useState<Notice | null>(null);
+
+  // ?post=<id> (a notification's link): the calendar moves to the post's time and its panel opens.
+  const linkedPostId = searchParams.get('post');
+  const linked = usePost(workspaceId, linkedPostId);
+  useEffect(() => {
+    if (!linkedPostId || linked.isPending) return;
+    const first = linked.data ? firstShownTarget(linked.data) : undefined;
+    setSearchParams(
+      (current) => {
+        const next = first
+          ? writePlannerParams(current, { day: first.at ? dayOf(new Date(first.at), timeZone) : null })
+          : new URLSearchParams(current);
+        next.delete('post');
+        return next;
+      },
+      { replace: true },
+    );
+    if (first) setSelectedId(first.id);
+    else setNotice({ kind: 'error', text: t('planner.linkedPostMissing') });
+  }, [linkedPostId, linked.isPending, linked.data, setSearchParams, timeZone, t]);
   const dragged = useRef<PlannerEntry | null>(null);
   const panelId = useId();
   const rangeHeadingId = useId();

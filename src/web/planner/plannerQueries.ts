@@ -31,6 +31,16 @@ export function usePlannedPosts(
   });
 }
 
+/** One post by its id (a notification's link names one), or nothing while `postId` is null. */
+export function usePost(workspaceId: string, postId: string | null) {
+  return useQuery({
+    queryKey: [...postsKey(workspaceId), 'one', postId],
+    queryFn: () => api.get<PlannedPost>(`/posts/${encodeURIComponent(postId ?? '')}`),
+    enabled: postId !== null,
+    retry: false,
+  });
+}
+
 interface TargetChangeAnswer {
   id: string;
   status: TargetStatus;

@@ -3,6 +3,7 @@
 // since changes made while the stream was down were never sent.
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import { approvalsKey } from '../approvals/approvalQueries.ts';
 import { applyTargetChanges, type PlannedPost, type TargetChange } from './plannedPosts.ts';
 import { postsKey } from './plannerQueries.ts';
 
@@ -22,6 +23,9 @@ export function usePostEvents(workspaceId: string): void {
         return;
       }
       if (!Array.isArray(changes) || changes.length === 0) return;
+      // A status change is often an approval decided or a crisis begun: what the queue and an open
+      // post's approval say may have changed with it.
+      void queryClient.invalidateQueries({ queryKey: approvalsKey(workspaceId) });
       const known = new Set<string>();
       for (const [queryKey, posts] of queryClient.getQueriesData<PlannedPost[]>({ queryKey: key })) {
         if (!posts) continue;
