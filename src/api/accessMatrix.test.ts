@@ -1466,6 +1466,21 @@ const MATRIX: Row[] = [
       expect(await statusOf(response.json().targets[0].id)).toBe('scheduled'),
   },
   {
+    route: 'GET /api/posts/:postId',
+    what: "the owner's scheduled post",
+    expect: membersOfA(200),
+    audited: false,
+    prepare: async () => {
+      const { postId, targetId } = await ownersPost('schedule');
+      return { method: 'GET', url: `/api/posts/${postId}`, token: targetId };
+    },
+    verify: async (_actor, call, response) =>
+      expect(response.json()).toMatchObject({
+        id: call.url.split('/').at(-1),
+        targets: [{ id: call.token, status: 'scheduled' }],
+      }),
+  },
+  {
     route: 'DELETE /api/posts/:postId',
     what: "the owner's scheduled post",
     expect: postEditorsOfA(200),

@@ -455,6 +455,7 @@ const ROUTES: RouteSpec[] = [
       required: ['mode'],
     },
   },
+  { route: 'GET /api/posts/:postId' },
   { route: 'DELETE /api/posts/:postId', body: emptyBody },
   {
     route: 'PATCH /api/post-targets/:targetId',

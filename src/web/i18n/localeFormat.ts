@@ -20,9 +20,13 @@ export function formatDate(locale: Locale, iso: string): string {
 
 export function formatDateTime(locale: Locale, iso: string): string {
   const { tag, numberingSystem } = intlOptions(locale);
-  return new Intl.DateTimeFormat(tag, { numberingSystem, dateStyle: 'medium', timeStyle: 'short' }).format(
-    new Date(iso),
-  );
+  // A 24-hour clock in both languages, as the planner shows times (Bengali would otherwise say "AM").
+  return new Intl.DateTimeFormat(tag, {
+    numberingSystem,
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    hourCycle: 'h23',
+  }).format(new Date(iso));
 }
 
 /** The formatters bound to the language the page is showing now, re-rendering when it changes. */
