@@ -200,7 +200,8 @@ describe('the planner in the browser', { timeout: 120_000 }, () => {
     await laterChip.waitFor();
     expect(await laterChip.getAttribute('data-status')).toBe('scheduled');
     // Its name says when, where, in what state and what, in that order.
-    const hour = String(later.hour).padStart(2, '0');
+    // The clock writes hours before ten with one digit or two, depending on the ICU version.
+    const hour = `0?${later.hour}`;
     const name = new RegExp(`^${hour}:00 ?, Bluesky @${bluesky.handle} ?, Scheduled ?: ${texts.later}$`);
     expect(await page.getByRole('button', { name }).getAttribute('data-post-id')).toBe(postIds.later);
     // In the slot of its hour on its day, where the person is.
