@@ -4,7 +4,7 @@
 // assigns the reply to the teammate (whose bell shows it in their own browser), tags it, writes a saved
 // reply and sends it in place (it lands on the network), and resolves it while the counts per member
 // follow. English and Bengali, axe on every state, and a phone-sized window.
-import { AtpAgent, RichText } from '@atproto/api';
+import { type AtpAgent, RichText } from '@atproto/api';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -14,7 +14,7 @@ import {
 } from '../src/testing/atprotoNetwork.ts';
 import { type AppProcess, startApp } from './appProcess.ts';
 import { chooseLanguage, expectAccessible, launchChromium, saveScreenshot } from './browser.ts';
-import { connectBluesky, eventually, setUpInstance } from './journeySteps.ts';
+import { connectBluesky, eventually, nameAccount, setUpInstance, signIn } from './journeySteps.ts';
 
 const owner = { name: 'Shirin Akhter', email: 'shirin@example.org', password: 'correct horse battery' };
 const teammate = { name: 'Tanvir Rahman', email: 'tanvir@example.org', password: 'staple paper clips' };
@@ -24,21 +24,6 @@ const texts = {
   savedTitle: 'Checking with the desk',
   savedText: 'Thank you for asking. We are checking with the ferry office and will answer here today.',
 };
-
-async function signIn(network: AtprotoNetwork, account: AtprotoAccount): Promise<AtpAgent> {
-  const agent = new AtpAgent({ service: network.pdsUrl });
-  await agent.login({ identifier: account.handle, password: account.password });
-  return agent;
-}
-
-async function nameAccount(agent: AtpAgent, did: string, displayName: string) {
-  await agent.com.atproto.repo.putRecord({
-    repo: did,
-    collection: 'app.bsky.actor.profile',
-    rkey: 'self',
-    record: { $type: 'app.bsky.actor.profile', displayName },
-  });
-}
 
 describe('the unified inbox in the browser', { timeout: 240_000 }, () => {
   let app: AppProcess;

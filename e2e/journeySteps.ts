@@ -1,5 +1,7 @@
 // Steps several browser journeys share: first-start setup, connecting a Bluesky account of the local
-// network in Settings → Accounts, and waiting for something that happens in the background.
+// network in Settings → Accounts, acting as another account of that network, and waiting for something
+// that happens in the background.
+import { AtpAgent } from '@atproto/api';
 import type { Page } from 'playwright-core';
 import type { AtprotoAccount, AtprotoNetwork } from '../src/testing/atprotoNetwork.ts';
 
@@ -54,4 +56,21 @@ export async function eventually<T>(probe: () => Promise<T | undefined>, timeout
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }
   throw new Error(`Gave up after ${timeoutMs} ms${lastError ? `: ${String(lastError)}` : ''}`);
+}
+
+/** Signs in to the local network as one of its accounts, to post or act as that person. */
+export async function signIn(network: AtprotoNetwork, account: AtprotoAccount): Promise<AtpAgent> {
+  const agent = new AtpAgent({ service: network.pdsUrl });
+  await agent.login({ identifier: account.handle, password: account.password });
+  return agent;
+}
+
+/** Gives an account of the local network a display name. */
+export async function nameAccount(agent: AtpAgent, did: string, displayName: string) {
+  await agent.com.atproto.repo.putRecord({
+    repo: did,
+    collection: 'app.bsky.actor.profile',
+    rkey: 'self',
+    record: { $type: 'app.bsky.actor.profile', displayName },
+  });
 }

@@ -2,7 +2,7 @@
 // Search column made through the page, a like from a column that lands on the network, a reply written
 // by someone else that waits under the Mentions column's "N new" pill without a reload, moving columns
 // from the keyboard and by dragging, a reply sent from a column, and the board in English and Bengali.
-import { AtpAgent } from '@atproto/api';
+import type { AtpAgent } from '@atproto/api';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -12,7 +12,7 @@ import {
 } from '../src/testing/atprotoNetwork.ts';
 import { type AppProcess, startApp } from './appProcess.ts';
 import { chooseLanguage, expectAccessible, launchChromium, saveScreenshot } from './browser.ts';
-import { connectBluesky, eventually, setUpInstance } from './journeySteps.ts';
+import { connectBluesky, eventually, nameAccount, setUpInstance, signIn } from './journeySteps.ts';
 
 const owner = { name: 'Farhana Akter', email: 'farhana@example.org', password: 'correct horse battery' };
 const LIST_NAME = 'Tea growers';
@@ -29,21 +29,6 @@ interface Board {
   id: string;
   name: string;
   columns: { id: string; kind: string; title: string; listId?: string; query?: string }[];
-}
-
-async function signIn(network: AtprotoNetwork, account: AtprotoAccount): Promise<AtpAgent> {
-  const agent = new AtpAgent({ service: network.pdsUrl });
-  await agent.login({ identifier: account.handle, password: account.password });
-  return agent;
-}
-
-async function nameAccount(agent: AtpAgent, did: string, displayName: string) {
-  await agent.com.atproto.repo.putRecord({
-    repo: did,
-    collection: 'app.bsky.actor.profile',
-    rkey: 'self',
-    record: { $type: 'app.bsky.actor.profile', displayName },
-  });
 }
 
 describe('streams in the browser', { timeout: 240_000 }, () => {

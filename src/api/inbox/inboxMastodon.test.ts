@@ -9,6 +9,7 @@ import { type InboxPolling, startInboxPolling } from '../../commands/inbox/inbox
 import { workPublishTarget } from '../../jobs/publishTargetJob.ts';
 import { openAccountConnection } from '../../networks/accountConnections.ts';
 import { connectorOf } from '../../networks/networkConnectors.ts';
+import { connectSnacAccount, snacApi as snacApiAs } from '../../testing/snac2Accounts.ts';
 import { type Snac2Server, startSnac2 } from '../../testing/snac2Server.ts';
 import { ApiClient, eventually, startTestApp, type TestApp } from '../../testing/testApp.ts';
 
@@ -38,42 +39,8 @@ const ws = () => `/api/workspaces/${workspaceId}`;
 const host = () => new URL(snac.instanceUrl).host;
 const rows = async (sql: string) => (await app.database.executor.executeSql(sql)).rows;
 
-async function snacApi<T>(user: string, path: string, body?: object): Promise<T> {
-  const response = await fetch(`${snac.instanceUrl}${path}`, {
-    method: body ? 'POST' : 'GET',
-    headers: {
-      authorization: `Bearer ${snac.users[user]!.accessToken}`,
-      ...(body ? { 'content-type': 'application/json' } : {}),
-    },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  expect(response.status, `${path}: ${response.status}`).toBe(200);
-  return (await response.json()) as T;
-}
-
-async function connectAlice(): Promise<string> {
-  const started = await owner.post(`${ws()}/accounts/mastodon`, { instanceUrl: snac.instanceUrl });
-  expect(started.statusCode, started.body).toBe(200);
-  const authorize = new URL(started.json().authorizeUrl);
-  const state = authorize.searchParams.get('state')!;
-  const code = await snac.login(
-    'alice',
-    {
-      instanceUrl: snac.instanceUrl,
-      clientId: authorize.searchParams.get('client_id')!,
-      clientSecret: '',
-      redirectUri: authorize.searchParams.get('redirect_uri')!,
-      scopes: authorize.searchParams.get('scope')!,
-    },
-    state,
-  );
-  const back = await owner.get(`/api/oauth/mastodon/callback?${new URLSearchParams({ state, code })}`);
-  const connected = new URL(String(back.headers.location), 'http://kolorob.test').searchParams.get(
-    'connected',
-  );
-  expect(connected).toBeTruthy();
-  return connected!;
-}
+const snacApi = <T>(user: string, path: string, body?: object) => snacApiAs<T>(snac, user, path, body);
+const connectAlice = () => connectSnacAccount(owner, workspaceId, snac, 'alice');
 
 async function items(): Promise<Item[]> {
   const response = await owner.get(`${ws()}/inbox/items`);

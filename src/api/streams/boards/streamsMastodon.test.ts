@@ -8,6 +8,7 @@ import type { StreamItem } from '../../../core/streams/streamTypes.ts';
 import { workPublishTarget } from '../../../jobs/publishTargetJob.ts';
 import { openAccountConnection } from '../../../networks/accountConnections.ts';
 import { connectorOf, networkName } from '../../../networks/networkConnectors.ts';
+import { connectSnacAccount, snacApi as snacApiAs } from '../../../testing/snac2Accounts.ts';
 import { type Snac2Server, startSnac2 } from '../../../testing/snac2Server.ts';
 import { ApiClient, eventually, startTestApp, type TestApp } from '../../../testing/testApp.ts';
 
@@ -31,42 +32,8 @@ let accountId: string;
 let appUrl: string;
 const ws = () => `/api/workspaces/${workspaceId}`;
 
-async function snacApi<T>(user: string, path: string, body?: object): Promise<T> {
-  const response = await fetch(`${snac.instanceUrl}${path}`, {
-    method: body ? 'POST' : 'GET',
-    headers: {
-      authorization: `Bearer ${snac.users[user]!.accessToken}`,
-      ...(body ? { 'content-type': 'application/json' } : {}),
-    },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  expect(response.status, `${path}: ${response.status}`).toBe(200);
-  return (await response.json()) as T;
-}
-
-async function connectAlice(): Promise<string> {
-  const started = await owner.post(`${ws()}/accounts/mastodon`, { instanceUrl: snac.instanceUrl });
-  expect(started.statusCode, started.body).toBe(200);
-  const authorize = new URL(started.json().authorizeUrl);
-  const state = authorize.searchParams.get('state')!;
-  const code = await snac.login(
-    'alice',
-    {
-      instanceUrl: snac.instanceUrl,
-      clientId: authorize.searchParams.get('client_id')!,
-      clientSecret: '',
-      redirectUri: authorize.searchParams.get('redirect_uri')!,
-      scopes: authorize.searchParams.get('scope')!,
-    },
-    state,
-  );
-  const back = await owner.get(`/api/oauth/mastodon/callback?${new URLSearchParams({ state, code })}`);
-  const connected = new URL(String(back.headers.location), 'http://kolorob.test').searchParams.get(
-    'connected',
-  );
-  expect(connected).toBeTruthy();
-  return connected!;
-}
+const snacApi = <T>(user: string, path: string, body?: object) => snacApiAs<T>(snac, user, path, body);
+const connectAlice = () => connectSnacAccount(owner, workspaceId, snac, 'alice');
 
 async function eventsOf(boardId: string) {
   const controller = new AbortController();
