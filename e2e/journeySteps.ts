@@ -74,3 +74,21 @@ export async function nameAccount(agent: AtpAgent, did: string, displayName: str
     record: { $type: 'app.bsky.actor.profile', displayName },
   });
 }
+
+/** Date (YYYY-MM-DD) and time (HH:MM, 24-hour) of an instant on the clock of a time zone, as form fields take them. */
+export function wallTime(instant: Date, timeZone: string): { date: string; time: string } {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(instant)
+      .map((p) => [p.type, p.value]),
+  );
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+}

@@ -16,32 +16,15 @@ import { type Snac2Server, startSnac2 } from '../src/testing/snac2Server.ts';
 import { png } from '../src/testing/testImages.ts';
 import { type AppProcess, startApp } from './appProcess.ts';
 import { launchChromium, saveScreenshot, seriousAccessibilityProblems } from './browser.ts';
-import { connectBluesky, eventually, setUpInstance } from './journeySteps.ts';
+import { connectBluesky, eventually, setUpInstance, wallTime } from './journeySteps.ts';
 
 const owner = { name: 'Rumana Chowdhury', email: 'rumana@example.org', password: 'correct horse battery' };
 const ZONE = 'Asia/Dhaka';
+const dhakaWallTime = (instant: Date) => wallTime(instant, ZONE);
 // Conjuncts ক্ষ, স্ত্র and জ্ঞ, each one grapheme.
 const scheduledText = 'বইমেলার প্রস্তুতি: ক্ষুদে লেখক, স্ত্রী-পুরুষ সবার জন্য জ্ঞানের উৎসব';
 const altText = 'বইমেলার মঞ্চের একটি ধূসর ছবি';
 const mastodonText = 'Kolorob থেকে সরাসরি: আজকের সংবাদ সম্মেলন বিকেল চারটায়';
-
-/** Date (YYYY-MM-DD) and time (HH:MM) of an instant on Dhaka's clock. */
-function dhakaWallTime(instant: Date): { date: string; time: string } {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: ZONE,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(instant)
-      .map((p) => [p.type, p.value]),
-  );
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
-}
 
 describe('publishing from the composer to Bluesky and Mastodon', { timeout: 120_000 }, () => {
   let app: AppProcess;

@@ -22,9 +22,10 @@ import {
   type ScreenshotView,
   saveScreenshot,
 } from './browser.ts';
-import { connectBluesky, eventually, setUpInstance } from './journeySteps.ts';
+import { connectBluesky, eventually, setUpInstance, wallTime } from './journeySteps.ts';
 
 const ZONE = 'Asia/Dhaka';
+const dhakaWallTime = (instant: Date) => wallTime(instant, ZONE);
 const owner = { name: 'Shirin Akhter', email: 'shirin@example.org', password: 'correct horse battery' };
 const contributor = { name: 'Tanvir Ahmed', email: 'tanvir@example.org', password: 'staple paper clips' };
 const editor = { name: 'Mitu Rahman', email: 'mitu@example.org', password: 'purple monkey dishwasher' };
@@ -42,24 +43,6 @@ const holding = {
   title: 'Embankment breach',
   text: 'We are following the news from Kazipur and will share verified information soon.',
 };
-
-/** Date (YYYY-MM-DD) and time (HH:MM) of an instant on Dhaka's clock. */
-function dhakaWallTime(instant: Date): { date: string; time: string } {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: ZONE,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(instant)
-      .map((p) => [p.type, p.value]),
-  );
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
-}
 
 describe('approvals and crisis mode in the browser', { timeout: 180_000 }, () => {
   let app: AppProcess;

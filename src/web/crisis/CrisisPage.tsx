@@ -2,7 +2,7 @@
 // confirmation), the posts it holds (publish anyway during a crisis; a new time, publish now or discard
 // after it), the playbook (holding statements to load into the composer, stakeholders to tell) and
 // the history of crisis periods.
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { Role } from '../api/apiTypes.ts';
@@ -336,33 +336,66 @@ function HeldPostItem({
   );
 }
 
+/** A card of the playbook: its heading with an "add" button for admins, errors, the open form, the list. */
+function PlaybookCard({
+  id,
+  title,
+  addLabel,
+  canAdd,
+  onAdd,
+  error,
+  form,
+  children,
+}: {
+  id: string;
+  title: string;
+  addLabel: string;
+  canAdd: boolean;
+  onAdd: () => void;
+  error: unknown;
+  form: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <section className="card" aria-labelledby={id}>
+      <div className="card-header">
+        <h2 id={id}>{title}</h2>
+        {canAdd && (
+          <button type="button" className="button button-secondary button-small" onClick={onAdd}>
+            {addLabel}
+          </button>
+        )}
+      </div>
+      <FormAlert error={error} />
+      {form}
+      {children}
+    </section>
+  );
+}
+
 function HoldingStatementsCard({ workspaceId, admin }: { workspaceId: string; admin: boolean }) {
   const { t } = useTranslation();
   const statements = useHoldingStatements(workspaceId);
   const remove = useDeleteHoldingStatement(workspaceId);
   const [editing, setEditing] = useState<HoldingStatement | 'new' | undefined>();
   return (
-    <section className="card" aria-labelledby="crisis-statements-heading">
-      <div className="card-header">
-        <h2 id="crisis-statements-heading">{t('crisis.statements.title')}</h2>
-        {admin && editing === undefined && (
-          <button
-            type="button"
-            className="button button-secondary button-small"
-            onClick={() => setEditing('new')}
-          >
-            {t('crisis.statements.add')}
-          </button>
-        )}
-      </div>
-      <FormAlert error={statements.error ?? remove.error} />
-      {editing !== undefined && (
-        <StatementForm
-          workspaceId={workspaceId}
-          statement={editing === 'new' ? undefined : editing}
-          onDone={() => setEditing(undefined)}
-        />
-      )}
+    <PlaybookCard
+      id="crisis-statements-heading"
+      title={t('crisis.statements.title')}
+      addLabel={t('crisis.statements.add')}
+      canAdd={admin && editing === undefined}
+      onAdd={() => setEditing('new')}
+      error={statements.error ?? remove.error}
+      form={
+        editing !== undefined && (
+          <StatementForm
+            workspaceId={workspaceId}
+            statement={editing === 'new' ? undefined : editing}
+            onDone={() => setEditing(undefined)}
+          />
+        )
+      }
+    >
       {statements.data?.length === 0 && <p className="muted">{t('crisis.statements.none')}</p>}
       <ul className="crisis-list">
         {statements.data?.map((statement) => (
@@ -400,7 +433,7 @@ function HoldingStatementsCard({ workspaceId, admin }: { workspaceId: string; ad
           </li>
         ))}
       </ul>
-    </section>
+    </PlaybookCard>
   );
 }
 
@@ -461,27 +494,23 @@ function ContactsCard({ workspaceId, admin }: { workspaceId: string; admin: bool
   const remove = useDeleteStakeholderContact(workspaceId);
   const [editing, setEditing] = useState<StakeholderContact | 'new' | undefined>();
   return (
-    <section className="card" aria-labelledby="crisis-contacts-heading">
-      <div className="card-header">
-        <h2 id="crisis-contacts-heading">{t('crisis.contacts.title')}</h2>
-        {admin && editing === undefined && (
-          <button
-            type="button"
-            className="button button-secondary button-small"
-            onClick={() => setEditing('new')}
-          >
-            {t('crisis.contacts.add')}
-          </button>
-        )}
-      </div>
-      <FormAlert error={contacts.error ?? remove.error} />
-      {editing !== undefined && (
-        <ContactForm
-          workspaceId={workspaceId}
-          contact={editing === 'new' ? undefined : editing}
-          onDone={() => setEditing(undefined)}
-        />
-      )}
+    <PlaybookCard
+      id="crisis-contacts-heading"
+      title={t('crisis.contacts.title')}
+      addLabel={t('crisis.contacts.add')}
+      canAdd={admin && editing === undefined}
+      onAdd={() => setEditing('new')}
+      error={contacts.error ?? remove.error}
+      form={
+        editing !== undefined && (
+          <ContactForm
+            workspaceId={workspaceId}
+            contact={editing === 'new' ? undefined : editing}
+            onDone={() => setEditing(undefined)}
+          />
+        )
+      }
+    >
       {contacts.data?.length === 0 ? (
         <p className="muted">{t('crisis.contacts.none')}</p>
       ) : (
@@ -536,7 +565,7 @@ function ContactsCard({ workspaceId, admin }: { workspaceId: string; admin: bool
           </table>
         </div>
       )}
-    </section>
+    </PlaybookCard>
   );
 }
 
