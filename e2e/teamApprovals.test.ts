@@ -172,7 +172,7 @@ describe('approvals and crisis mode in the browser', { timeout: 180_000 }, () =>
     await editorPage.goto(url('/settings/approvals'));
     await editorPage.getByTestId('chains-read-only').waitFor();
     const steps = editorPage.getByTestId('approval-chain').locator('.approval-step');
-    await expect(steps.allTextContents()).resolves.toEqual([editor.name, 'Any Admin or higher']);
+    await expect.poll(() => steps.allTextContents()).toEqual([editor.name, 'Any Admin or higher']);
   });
 
   it('sends the contributor’s post to approval, shown waiting on the planner', async () => {
@@ -430,7 +430,7 @@ describe('approvals and crisis mode in the browser', { timeout: 180_000 }, () =>
     await ownerPage.getByText(/1 scheduled item\(s\) resumed; 1 post\(s\) wait for a decision/).waitFor();
     await ownerPage.getByRole('heading', { name: 'Posts waiting for a decision' }).waitFor();
     const review = ownerPage.getByTestId('crisis-held-post');
-    await expect(review.allTextContents()).resolves.toEqual([expect.stringContaining(texts.paused)]);
+    await expect.poll(() => review.allTextContents()).toEqual([expect.stringContaining(texts.paused)]);
     await ownerPage.getByRole('row', { name: /Still on/ }).waitFor({ state: 'detached' });
     await bothLanguages(ownerPage, 'crisis-review');
 
