@@ -15,6 +15,7 @@
 import { normaliseText, wordsOf } from './normalise.ts';
 import type { FilterNode, MatchInput, PhraseNode, QueryNode, TermNode } from './queryAst.ts';
 import { buildTermIndex, TermHits, type TermIndex, type TermKey } from './termIndex.ts';
+import { WASM_EXTRA_KEYS, type WasmMatcher, wasmMatcher } from './wasmKeyScan.ts';
 
 export interface CompiledQuery {
   id: string;
@@ -29,6 +30,8 @@ export interface Matcher {
   match(input: MatchInput): string[];
   /** How many distinct terms the index holds. */
   readonly termCount: number;
+  /** How many posts were matched in WebAssembly and how many in TypeScript (see wasmKeyScan.ts). */
+  readonly engineCounts: { webAssembly: number; typeScript: number };
 }
 
 /** What a query's tree reads about the post being matched. */
@@ -41,9 +44,9 @@ interface PostState {
    * `keys[KEY_TRIGGERS + 4 * key]`, `keys[KEY_TRIGGERS_END + 4 * key]` the range of `triggered`
    * holding the queries it triggers.
    */
-  keys: Int32Array;
-  next: Int32Array;
-  positions: Int32Array;
+  keys: Int32Array<ArrayBufferLike>;
+  next: Int32Array<ArrayBufferLike>;
+  positions: Int32Array<ArrayBufferLike>;
   input: MatchInput;
   hostsStamp: number;
   hosts: string[];
@@ -60,7 +63,11 @@ interface Trigger {
   cost: number;
 }
 
-export function compileMatcher(queries: readonly CompiledQuery[]): Matcher {
+/**
+ * Compiles the queries into one matcher. It matches in WebAssembly where it can (wasmKeyScan.ts);
+ * with `{ wasm: false }` only in TypeScript, which tests compare the WebAssembly matcher with.
+ */
+export function compileMatcher(queries: readonly CompiledQuery[], options: { wasm?: boolean } = {}): Matcher {
   const keys: TermKey[] = [];
   const keyIds = new Map<string, number>();
   const keyCost: number[] = [];
@@ -256,15 +263,33 @@ export function compileMatcher(queries: readonly CompiledQuery[]): Matcher {
     state.keys[4 * k + KEY_TRIGGERS] = triggerStart[k]!;
     state.keys[4 * k + KEY_TRIGGERS_END] = triggerStart[k + 1]!;
   }
-  const queryState = new Int32Array(2 * compiled.length);
+  let queryState: Int32Array<ArrayBufferLike> = new Int32Array(2 * compiled.length);
   for (const [index, q] of compiled.entries()) queryState[2 * index + QUERY_TEST] = q.test;
+  const index = buildTermIndex(keys, { wasm: false });
+  const flatProgram = Int32Array.from(program);
+  const wasm =
+    options.wasm === false
+      ? undefined
+      : wasmMatcher(index.tables(), {
+          keyState: state.keys,
+          triggered,
+          queryState,
+          program: flatProgram,
+          test: (call) => calls[call]!(state),
+        });
+  if (wasm) {
+    // From here on the TypeScript code reads and writes the same state as the WebAssembly code.
+    state.keys = wasm.keyState;
+    queryState = wasm.queryState;
+  }
   return new CompiledMatcher(
-    buildTermIndex(keys),
+    index,
+    wasm,
     state,
     keys.length,
     triggered,
     queryState,
-    Int32Array.from(program),
+    flatProgram,
     calls,
     queries.map((q) => q.id),
   );
@@ -277,11 +302,14 @@ export function compileMatcher(queries: readonly CompiledQuery[]): Matcher {
  */
 class CompiledMatcher implements Matcher {
   readonly termCount: number;
+  readonly engineCounts = { webAssembly: 0, typeScript: 0 };
   private readonly hits = new TermHits();
   private candidates = new Int32Array(64);
 
   constructor(
     private readonly index: TermIndex,
+    /** The WebAssembly matcher, tried first; the TypeScript code below does what it leaves. */
+    private readonly wasm: WasmMatcher | undefined,
     private readonly state: PostState,
     termCount: number,
     /** Which queries each key triggers, as one flat array (CSR) so lookups allocate nothing. */
@@ -290,7 +318,7 @@ class CompiledMatcher implements Matcher {
      * Two numbers per query: the stamp of the last post that made it a candidate, and where its
      * program starts, or -1 when one of its trigger keys decides it.
      */
-    private readonly queries: Int32Array,
+    private readonly queries: Int32Array<ArrayBufferLike>,
     private readonly program: Int32Array,
     private readonly calls: Test[],
     private readonly ids: string[],
@@ -298,7 +326,52 @@ class CompiledMatcher implements Matcher {
     this.termCount = termCount;
   }
 
+  /** The stamp of a new post. */
+  private nextStamp(): number {
+    const state = this.state;
+    if (state.stamp === MAX_STAMP) {
+      // Stamps are stored as 32-bit numbers: start again before they would wrap around.
+      for (let k = KEY_STAMP; k < state.keys.length; k += 4) state.keys[k] = 0;
+      for (let q = QUERY_STAMP; q < this.queries.length; q += 2) this.queries[q] = 0;
+      state.stamp = 0;
+      state.hostsStamp = 0;
+    }
+    return ++state.stamp;
+  }
+
   match(input: MatchInput): string[] {
+    const wasm = this.wasm;
+    if (wasm !== undefined) {
+      let extra = 0;
+      if (input.tags) {
+        for (const tag of input.tags) {
+          const id = this.index.hashtagId(tag);
+          if (id < 0) continue;
+          if (extra === WASM_EXTRA_KEYS) return this.matchInTypeScript(input);
+          wasm.extraKeys[extra++] = id;
+        }
+      }
+      const state = this.state;
+      const stamp = this.nextStamp();
+      state.input = input;
+      state.positions = wasm.positions;
+      state.next = wasm.next;
+      const matched = wasm.match(input.text, extra, stamp);
+      if (matched >= 0) this.engineCounts.webAssembly++;
+      if (matched === 0) return NO_MATCH;
+      if (matched > 0) {
+        const ids = this.ids;
+        const candidates = wasm.candidates;
+        const result: string[] = new Array(matched);
+        for (let m = 0; m < matched; m++) result[m] = ids[candidates[m]!]!;
+        return result;
+      }
+    }
+    return this.matchInTypeScript(input);
+  }
+
+  private matchInTypeScript(input: MatchInput): string[] {
+    this.engineCounts.typeScript++;
     const index = this.index;
     const hits = this.hits;
     const state = this.state;
@@ -306,7 +379,7 @@ class CompiledMatcher implements Matcher {
     const triggered = this.triggered;
     const ids = this.ids;
     let candidates = this.candidates;
-    index.scan(input.text, hits);
+    index.scanInTypeScript(input.text, hits);
     if (input.tags) {
       for (const tag of input.tags) {
         const id = index.hashtagId(tag);
@@ -315,14 +388,7 @@ class CompiledMatcher implements Matcher {
     }
     const count = hits.count;
     if (count === 0) return NO_MATCH;
-    if (state.stamp === MAX_STAMP) {
-      // Stamps are stored as 32-bit numbers: start again before they would wrap around.
-      for (let k = KEY_STAMP; k < state.keys.length; k += 4) state.keys[k] = 0;
-      for (let q = QUERY_STAMP; q < queries.length; q += 2) queries[q] = 0;
-      state.stamp = 0;
-      state.hostsStamp = 0;
-    }
-    const stamp = ++state.stamp;
+    const stamp = this.nextStamp();
     if (state.next.length < count) {
       state.next = new Int32Array(hits.keys.length);
     }

@@ -30,6 +30,7 @@ import {
   WORD,
 } from './characterTable.ts';
 import { normaliseText } from './normalise.ts';
+import { type ScannerTables, type WasmScanner, wasmKeyScanner } from './wasmKeyScan.ts';
 
 export type TermKind = 'word' | 'prefix' | 'hashtag' | 'mention';
 
@@ -246,8 +247,12 @@ function unitsAt(text: string, i: number, classes: Uint16Array): number {
 export interface TermIndex {
   /** Every key in the post's text, in order. `hits` is emptied first. */
   scan(text: string, hits: TermHits): void;
+  /** The same as `scan`, never in WebAssembly. */
+  scanInTypeScript(text: string, hits: TermHits): void;
   /** The id of the hashtag key for a tag the network reported (with or without `#`), or -1. */
   hashtagId(tag: string): number;
+  /** The index's tables, for the WebAssembly scanner. */
+  tables(): ScannerTables;
 }
 
 /**
@@ -266,8 +271,11 @@ class KeyScanner implements TermIndex {
   private readonly maxPrefix: number;
   private readonly screenLength: number;
   private readonly prefixScreen: Int32Array;
+  private readonly useWasm: boolean;
+  /** The same scanner in WebAssembly, built on the first scan and tried first; null where it cannot run. */
+  private wasm: WasmScanner | null | undefined;
 
-  constructor(keys: readonly TermKey[]) {
+  constructor(keys: readonly TermKey[], useWasm: boolean) {
     const prefixCount = keys.filter((k) => k.kind === 'prefix').length;
     // Words are probed once per word, prefixes once per character: keep the prefix table sparse so
     // most probes stop at an empty slot.
@@ -318,6 +326,21 @@ class KeyScanner implements TermIndex {
     this.maxPrefix = maxPrefix;
     this.screenLength = screenLength;
     this.prefixScreen = prefixScreen;
+    this.useWasm = useWasm;
+  }
+
+  tables(): ScannerTables {
+    return {
+      classes: this.classes,
+      words: this.words,
+      prefixes: this.prefixes,
+      prefixScreen: this.prefixScreen,
+      minPrefix: this.minPrefix,
+      maxPrefix: this.maxPrefix,
+      screenLength: this.screenLength,
+      findTags: this.findTags,
+      findMentions: this.findMentions,
+    };
   }
 
   /**
@@ -512,6 +535,21 @@ class KeyScanner implements TermIndex {
 
   scan(text: string, hits: TermHits): void {
     hits.count = 0;
+    if (this.wasm === undefined) this.wasm = (this.useWasm && wasmKeyScanner(this.tables())) || null;
+    const wasm = this.wasm;
+    if (wasm !== null) {
+      const count = wasm.scan(text);
+      if (count >= 0) {
+        const { keys, positions } = wasm;
+        for (let k = 0; k < count; k++) hits.push(keys[k]!, positions[k]!);
+        return;
+      }
+    }
+    this.scanInTypeScript(text, hits);
+  }
+
+  scanInTypeScript(text: string, hits: TermHits): void {
+    hits.count = 0;
     if (this.scanText(text, true, hits)) return;
     hits.count = 0;
     this.scanText(normaliseText(text), false, hits);
@@ -523,6 +561,10 @@ class KeyScanner implements TermIndex {
   }
 }
 
-export function buildTermIndex(keys: readonly TermKey[]): TermIndex {
-  return new KeyScanner(keys);
+/**
+ * The index of `keys`. Its scanner runs in WebAssembly where it can (see wasmKeyScan.ts); with
+ * `{ wasm: false }` it always scans in TypeScript, which tests compare the WebAssembly scanner with.
+ */
+export function buildTermIndex(keys: readonly TermKey[], options: { wasm?: boolean } = {}): TermIndex {
+  return new KeyScanner(keys, options.wasm ?? true);
 }
