@@ -56,7 +56,10 @@ describe('listening in the browser', { timeout: 240_000 }, () => {
     jetstream = await startJetstreamReplay();
     [browser, app] = await Promise.all([
       launchChromium(),
-      startApp({ env: { KOLOROB_LISTENING_JETSTREAM_URL: jetstream.url } }),
+      startApp({
+        // The replayed posts' authors are made up: no AppView knows them.
+        env: { KOLOROB_LISTENING_JETSTREAM_URL: jetstream.url, KOLOROB_LISTENING_BLUESKY_APPVIEW_URL: 'off' },
+      }),
     ]);
     const context = await browser.newContext({
       viewport: { width: 1280, height: 900 },

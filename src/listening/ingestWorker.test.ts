@@ -5,9 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listeningRoutes } from '../api/listening/routes.ts';
 import { type JetstreamReplay, startJetstreamReplay } from '../testing/jetstreamReplay.ts';
 import { ApiClient, eventually, startTestApp, type TestApp } from '../testing/testApp.ts';
-import { type ListeningIngest, startListeningIngest } from './ingestWorker.ts';
+import {
+  type ListeningIngest,
+  listeningIngestOptionsFromEnv,
+  PUBLIC_APPVIEW_URL,
+  startListeningIngest,
+} from './ingestWorker.ts';
 import type { StoreResult } from './pipeline.ts';
-import type { JetstreamEvent } from './sources/jetstreamSource.ts';
+import { JETSTREAM_URL, type JetstreamEvent } from './sources/jetstreamSource.ts';
 
 let app: TestApp;
 let replay: JetstreamReplay;
@@ -150,5 +155,36 @@ describe('ingest from Jetstream', () => {
     } finally {
       await second.stop();
     }
+  });
+});
+
+describe('listening settings from the environment', () => {
+  it('reads no Bluesky stream by default, and names authors through the public AppView with one', () => {
+    expect(listeningIngestOptionsFromEnv({})).toEqual({
+      jetstreamUrl: undefined,
+      firehoseUrl: undefined,
+      blueskyAppViewUrl: undefined,
+    });
+    expect(listeningIngestOptionsFromEnv({ KOLOROB_LISTENING_JETSTREAM_URL: 'on' })).toEqual({
+      jetstreamUrl: JETSTREAM_URL,
+      firehoseUrl: undefined,
+      blueskyAppViewUrl: PUBLIC_APPVIEW_URL,
+    });
+    expect(
+      listeningIngestOptionsFromEnv({
+        KOLOROB_LISTENING_FIREHOSE_URL: 'https://relay.example',
+        KOLOROB_LISTENING_BLUESKY_APPVIEW_URL: 'https://appview.example',
+      }),
+    ).toEqual({
+      jetstreamUrl: undefined,
+      firehoseUrl: 'https://relay.example',
+      blueskyAppViewUrl: 'https://appview.example',
+    });
+    expect(
+      listeningIngestOptionsFromEnv({
+        KOLOROB_LISTENING_JETSTREAM_URL: 'on',
+        KOLOROB_LISTENING_BLUESKY_APPVIEW_URL: 'off',
+      }).blueskyAppViewUrl,
+    ).toBe(undefined);
   });
 });

@@ -5,6 +5,7 @@
 // one's stop. Each source resumes after the position stored with its last batch.
 import type { CommandContext } from '../commands/context.ts';
 import type { QueryNode } from '../core/listening/queryAst.ts';
+import { blueskyHandles } from './blueskyHandles.ts';
 import type { ListeningSource } from './listeningEvent.ts';
 import { createListeningSink, type SinkOptions, storedCursor } from './pipeline.ts';
 import { createQueryRegistry } from './queryRegistry.ts';
@@ -18,6 +19,11 @@ export interface ListeningIngestOptions {
   jetstreamUrl?: string;
   /** A relay or PDS whose firehose to read; absent: none. */
   firehoseUrl?: string;
+  /**
+   * An AppView to turn the DIDs of Bluesky's streams into handles (and `author:` handles into DIDs);
+   * absent: mentions from Jetstream and the firehose show the author's DID.
+   */
+  blueskyAppViewUrl?: string;
   /** How often the queries' instances and feeds are looked at again. */
   refreshMs?: number;
   /** Problems sources recover from by themselves, and sources that failed to start. */
@@ -33,11 +39,18 @@ function switchOrUrl(value: string | undefined, defaultUrl: string): string | un
   return v;
 }
 
+/** Bluesky's public AppView, which answers profile and handle lookups without signing in. */
+export const PUBLIC_APPVIEW_URL = 'https://public.api.bsky.app';
+
 export function listeningIngestOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): ListeningIngestOptions {
-  return {
-    jetstreamUrl: switchOrUrl(env.KOLOROB_LISTENING_JETSTREAM_URL, JETSTREAM_URL),
-    firehoseUrl: switchOrUrl(env.KOLOROB_LISTENING_FIREHOSE_URL, 'https://bsky.network'),
-  };
+  const jetstreamUrl = switchOrUrl(env.KOLOROB_LISTENING_JETSTREAM_URL, JETSTREAM_URL);
+  const firehoseUrl = switchOrUrl(env.KOLOROB_LISTENING_FIREHOSE_URL, 'https://bsky.network');
+  // Looked up only for a Bluesky stream, and on by default with one.
+  const blueskyAppViewUrl =
+    jetstreamUrl || firehoseUrl
+      ? switchOrUrl(env.KOLOROB_LISTENING_BLUESKY_APPVIEW_URL ?? 'on', PUBLIC_APPVIEW_URL)
+      : undefined;
+  return { jetstreamUrl, firehoseUrl, blueskyAppViewUrl };
 }
 
 export interface ListeningIngest {
@@ -97,8 +110,11 @@ export async function startListeningIngest(
   options: ListeningIngestOptions = listeningIngestOptionsFromEnv(),
 ): Promise<ListeningIngest> {
   const onError = options.onError ?? ((error: Error) => console.warn(`listening: ${error.message}`));
-  const registry = createQueryRegistry(ctx.database);
-  const sink = createListeningSink(ctx, registry, options.sink);
+  const handles = options.blueskyAppViewUrl
+    ? blueskyHandles({ appViewUrl: options.blueskyAppViewUrl, onError })
+    : undefined;
+  const registry = createQueryRegistry(ctx.database, { blueskyHandles: handles });
+  const sink = createListeningSink(ctx, registry, { ...options.sink, blueskyHandles: handles });
   const running = new Map<string, ListeningSource>();
   const fixed = new Set<string>();
   let stopped = false;

@@ -4,6 +4,7 @@
 // transaction with the source's position, the per-minute counts grow by the mentions actually inserted:
 // a batch read again after a restart finds its posts already stored and counts nothing twice.
 import type { Database, SqlExecutor } from '../db/database.ts';
+import type { BlueskyHandles } from './blueskyHandles.ts';
 import { hashtagsOf, languageOf, networkLanguage, type SentimentLabel, sentimentOf } from './enrichEvent.ts';
 import type { ListeningBatch, ListeningEvent, ListeningSink } from './listeningEvent.ts';
 import type { CompiledQueries, QueryRegistry } from './queryRegistry.ts';
@@ -38,6 +39,8 @@ export interface StoreOptions {
   /** Runs inside the transaction after every write and before the commit (tests make it fail there). */
   beforeCommit?: (sql: SqlExecutor) => Promise<void>;
   now?: Date;
+  /** Turns the DIDs Bluesky's streams name authors by into handles and names, where it can. */
+  blueskyHandles?: BlueskyHandles;
 }
 
 // PostgreSQL text and jsonb cannot hold U+0000.
@@ -153,6 +156,22 @@ const STORE_CURSOR = `
 INSERT INTO listening_cursors (source, cursor, updated_at) VALUES ($1, $2, now())
 ON CONFLICT (source) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at`;
 
+/**
+ * Puts the handle and display name in place of the DID of each Bluesky author the AppView knows; the
+ * others keep their DID (a mention is never held back for a name).
+ */
+async function nameBlueskyAuthors(rows: MentionRow[], handles: BlueskyHandles): Promise<void> {
+  const named = rows.filter((row) => row.source === 'bluesky' && row.author_handle.startsWith('did:'));
+  if (named.length === 0) return;
+  const profiles = await handles.profilesOf(named.map((row) => row.author_handle));
+  for (const row of named) {
+    const profile = profiles.get(row.author_handle);
+    if (!profile) continue;
+    row.author_handle = clean(profile.handle, 300);
+    if (row.author_name === '') row.author_name = clean(profile.displayName, 300);
+  }
+}
+
 /** Stores the events matched by `compiled`, with the source's position, in one transaction. */
 export async function storeListeningEvents(
   database: Pick<Database, 'transaction'>,
@@ -162,6 +181,7 @@ export async function storeListeningEvents(
 ): Promise<StoreResult> {
   const rows = mentionRows(compiled, events, options.now);
   if (rows.length === 0 && !options.cursor) return { matched: 0, stored: 0 };
+  if (options.blueskyHandles) await nameBlueskyAuthors(rows, options.blueskyHandles);
   return database.transaction(async (_tx, sql) => {
     let stored = 0;
     if (rows.length > 0) {
@@ -178,6 +198,7 @@ export async function storeListeningEvents(
 
 export interface SinkOptions {
   beforeCommit?: StoreOptions['beforeCommit'];
+  blueskyHandles?: BlueskyHandles;
   /** Told after each committed batch. */
   onStored?: (batch: ListeningBatch, result: StoreResult) => void;
 }
@@ -193,6 +214,7 @@ export function createListeningSink(
     const result = await storeListeningEvents(ctx.database, compiled, batch.events, {
       cursor: { source: batch.source, cursor: batch.cursor },
       beforeCommit: options.beforeCommit,
+      blueskyHandles: options.blueskyHandles,
     });
     options.onStored?.(batch, result);
   };

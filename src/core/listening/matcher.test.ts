@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileMatcher } from './matcher.ts';
+import { authorKey, compileMatcher } from './matcher.ts';
 import { normaliseText, WORD_CHARS, wordsOf } from './normalise.ts';
 import type { FilterNode, MatchInput, NearNode, PhraseNode, QueryNode, TermNode } from './queryAst.ts';
 import { parseQuery } from './queryParser.ts';
@@ -293,6 +293,15 @@ describe('compileMatcher through parseQuery', () => {
   it('uses the link filter with the parser', () => {
     const matcher = compileMatcher([{ id: 'q', tree: parseQuery('tea site:example.com') }]);
     expect(matcher.match({ text: 'tea', urls: ['https://www.example.com/x'] })).toEqual(['q']);
+  });
+  it('matches an author by the DID a handle points to, given as an alias', () => {
+    const tree = parseQuery('tea author:@Rina.bsky.social');
+    const aliases = new Map([[authorKey('@Rina.bsky.social'), 'did:plc:rina']]);
+    const matcher = compileMatcher([{ id: 'q', tree }], { authorAliases: aliases });
+    expect(matcher.match({ text: 'tea', author: 'did:plc:rina' })).toEqual(['q']);
+    expect(matcher.match({ text: 'tea', author: 'rina.bsky.social' })).toEqual(['q']);
+    expect(matcher.match({ text: 'tea', author: 'did:plc:tomal' })).toEqual([]);
+    expect(compileMatcher([{ id: 'q', tree }]).match({ text: 'tea', author: 'did:plc:rina' })).toEqual([]);
   });
 });
 

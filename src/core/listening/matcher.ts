@@ -63,11 +63,18 @@ interface Trigger {
   cost: number;
 }
 
-/**
- * Compiles the queries into one matcher. It matches in WebAssembly where it can (wasmKeyScan.ts);
- * with `{ wasm: false }` only in TypeScript, which tests compare the WebAssembly matcher with.
- */
-export function compileMatcher(queries: readonly CompiledQuery[], options: { wasm?: boolean } = {}): Matcher {
+export interface MatcherOptions {
+  /** false: match only in TypeScript, which tests compare the WebAssembly matcher with. */
+  wasm?: boolean;
+  /**
+   * Another name for an `author:` value, by its `authorKey`: the DID a Bluesky handle points to, since
+   * Bluesky's streams name authors by DID only.
+   */
+  authorAliases?: ReadonlyMap<string, string>;
+}
+
+/** Compiles the queries into one matcher. It matches in WebAssembly where it can (wasmKeyScan.ts). */
+export function compileMatcher(queries: readonly CompiledQuery[], options: MatcherOptions = {}): Matcher {
   const keys: TermKey[] = [];
   const keyIds = new Map<string, number>();
   const keyCost: number[] = [];
@@ -202,7 +209,7 @@ export function compileMatcher(queries: readonly CompiledQuery[], options: { was
       case 'near':
         return leaf(nearTest(sequenceOf(node.left), sequenceOf(node.right), node.distance, node.ordered));
       case 'filter':
-        return leaf(filterTest(node));
+        return leaf(filterTest(node, options.authorAliases));
       case 'and':
       case 'or':
         return branch(node.type === 'and' ? OP_AND : OP_OR, node.children.map(emit));
@@ -571,6 +578,11 @@ function hostsOf(s: PostState): string[] {
   return s.hosts;
 }
 
+/** An `author:` value or a post's author as the matcher compares them (and keys `authorAliases`). */
+export function authorKey(handle: string): string {
+  return handleOf(handle);
+}
+
 function handleOf(handle: string): string {
   return normaliseText(handle.trim().replace(/^@/, ''));
 }
@@ -585,7 +597,7 @@ function hostOf(url: string): string {
   }
 }
 
-function filterTest(node: FilterNode): Test {
+function filterTest(node: FilterNode, authorAliases: ReadonlyMap<string, string> | undefined): Test {
   switch (node.field) {
     case 'lang': {
       const value = node.value.toLowerCase();
@@ -600,7 +612,13 @@ function filterTest(node: FilterNode): Test {
     }
     case 'author': {
       const value = handleOf(node.value);
-      return (s) => s.input.author !== undefined && handleOf(s.input.author) === value;
+      const alias = authorAliases?.get(value);
+      const aliasValue = alias === undefined ? undefined : handleOf(alias);
+      return (s) => {
+        if (s.input.author === undefined) return false;
+        const author = handleOf(s.input.author);
+        return author === value || author === aliasValue;
+      };
     }
     case 'site': {
       const value = hostOf(node.value).replace(/\.$/, '');

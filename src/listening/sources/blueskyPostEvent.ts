@@ -1,7 +1,8 @@
 // Turns an app.bsky.feed.post record, as Jetstream or the firehose delivers it, into a ListeningEvent:
 // its text, languages, links (link facets and an external embed) and hashtags (tag facets and the
 // record's own tags). Neither stream carries handles, only DIDs, so the DID stands in for the author's
-// handle; bsky.app opens profiles and posts by DID as well.
+// handle until the pipeline asks an AppView for it (blueskyHandles.ts); bsky.app opens profiles and
+// posts by DID as well.
 import type { ListeningEvent } from '../listeningEvent.ts';
 
 export const POST_COLLECTION = 'app.bsky.feed.post';
