@@ -168,6 +168,8 @@ describe('the planner in the browser', { timeout: 120_000 }, () => {
 
     // Two days ahead, on the hour so that the move below is easy to predict.
     laterAt = Math.ceil((Date.now() + 2 * DAY) / HOUR) * HOUR;
+    // The dated draft, three hours before, is read on the same week's page: keep it on the same day.
+    if (inDhaka(laterAt).hour < 4) laterAt += 4 * HOUR;
     datedAt = laterAt - 3 * HOUR;
     postIds.later = (
       await apiPost(`/workspaces/${workspaceId}/posts`, {
