@@ -6,7 +6,8 @@ import type { MailLocale } from './mailTemplates.ts';
 
 /** What each kind of notification carries; every text is short (excerpts are cut to 140 characters). */
 export interface NotificationData {
-  approval_requested: { authorName: string; postText: string };
+  /** `count`: posts that arrived together (a bulk import), `postText` being the first one's. */
+  approval_requested: { authorName: string; postText: string; count?: number };
   approval_decided: {
     decision: 'approved' | 'rejected';
     deciderName: string;
@@ -36,6 +37,16 @@ function english<K extends NotificationKind>(kind: K, data: NotificationData[K])
   const d = data as NotificationData[NotificationKind] & Record<string, unknown>;
   switch (kind) {
     case 'approval_requested':
+      if (Number(d.count) > 1) {
+        return {
+          subject: `${d.authorName} asks you to approve ${d.count} posts`,
+          lines: [
+            `${d.authorName} imported ${d.count} posts that wait for your approval. The first one:`,
+            '',
+            `"${d.postText}"`,
+          ],
+        };
+      }
       return {
         subject: `${d.authorName} asks you to approve a post`,
         lines: [`${d.authorName} wrote a post that waits for your approval:`, '', `"${d.postText}"`],
@@ -116,6 +127,17 @@ function bengali<K extends NotificationKind>(kind: K, data: NotificationData[K])
   const d = data as NotificationData[NotificationKind] & Record<string, unknown>;
   switch (kind) {
     case 'approval_requested':
+      if (Number(d.count) > 1) {
+        const count = bengaliDigits(String(d.count));
+        return {
+          subject: `${d.authorName} ${count}টি পোস্ট অনুমোদনের অনুরোধ করেছেন`,
+          lines: [
+            `${d.authorName} ${count}টি পোস্ট ইমপোর্ট করেছেন, যা আপনার অনুমোদনের অপেক্ষায়। প্রথমটি:`,
+            '',
+            `"${d.postText}"`,
+          ],
+        };
+      }
       return {
         subject: `${d.authorName} একটি পোস্ট অনুমোদনের অনুরোধ করেছেন`,
         lines: [`${d.authorName}-এর লেখা একটি পোস্ট আপনার অনুমোদনের অপেক্ষায়:`, '', `"${d.postText}"`],

@@ -448,6 +448,14 @@ describe('replying in place', () => {
     expect(await rows('SELECT status FROM post_targets WHERE post_id = $1', [sent.json().postId])).toEqual([
       { status: 'pending_approval' },
     ]);
+    // Those who may approve it are told, the contributor is not.
+    const told = await rows(
+      `SELECT user_id, data->>'postText' AS text, link FROM notifications
+       WHERE kind = 'approval_requested' AND link LIKE $1 ORDER BY user_id`,
+      [`%post=${sent.json().postId}`],
+    );
+    expect(told.map((n) => n.user_id).sort()).toEqual([ids.owner, ids.editor].sort());
+    expect(told[0]).toMatchObject({ text: 'Yes, from June.' });
   });
 
   it('refuses viewers, empty replies and replies longer than the network allows, writing nothing', async () => {

@@ -55,6 +55,46 @@ export async function notifyApprovers(
 }
 
 /**
+ * Notifies, once, everyone who may decide the open step of any of the posts, which arrived together
+ * (a bulk import): a person who decides several hears of them all in one notification, which opens
+ * the approvals queue. The mail queue must have been prepared (`prepareNotify`) beforehand.
+ */
+export async function notifyApproversOfMany(
+  ctx: Pick<CommandContext, 'jobs' | 'config'>,
+  tx: Tx,
+  sql: SqlExecutor,
+  workspaceId: string,
+  postIds: readonly string[],
+  options: { actorId: string },
+): Promise<string[]> {
+  if (postIds.length === 1) return notifyApprovers(ctx, tx, sql, workspaceId, postIds[0]!, options);
+  const members = await workspaceMembers(tx, workspaceId);
+  const states = await loadPostApprovals(tx, workspaceId, postIds, members);
+  const deciders = new Set<string>();
+  let first: { text: string; authorId: string | null } | undefined;
+  for (const state of states) {
+    for (const account of state.accounts) {
+      if (account.state !== 'waiting') continue;
+      for (const id of account.deciders) deciders.add(id);
+      first ??= { text: account.text ?? state.text, authorId: state.authorId };
+    }
+  }
+  if (deciders.size === 0 || !first) return [];
+  return notify(ctx, tx, sql, {
+    workspaceId,
+    userIds: [...deciders],
+    kind: 'approval_requested',
+    data: {
+      authorName: await personName(tx, first.authorId),
+      postText: excerpt(first.text),
+      count: postIds.length,
+    },
+    link: `/w/${workspaceId}/publisher/approvals`,
+    actorId: options.actorId,
+  });
+}
+
+/**
  * Starts a new approval round: decisions of earlier rounds stop counting, and a rejection's reason is
  * cleared because the post is being sent again. Returns the new round.
  */

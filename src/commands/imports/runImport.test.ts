@@ -170,6 +170,17 @@ describe('runImport', { timeout: 180_000 }, () => {
     );
     expect(result).toMatchObject({ posts: 3, status: 'pending_approval' });
     expect(await counts()).toEqual({ ...before, posts: before.posts + 3, targets: before.targets + 3 });
+    // The owner, who may approve, hears of the three in one notification that opens the queue.
+    const told = await rows(
+      `SELECT user_id, data, link FROM notifications WHERE kind = 'approval_requested' AND data ? 'count'`,
+    );
+    expect(told).toEqual([
+      {
+        user_id: owner.actorId,
+        data: { authorName: expect.any(String), postText: 'Please 0', count: 3 },
+        link: `/w/${workspaceId}/publisher/approvals`,
+      },
+    ]);
   });
 
   it('fetches each image address once and attaches it with its description', async () => {

@@ -6,8 +6,10 @@ import { AppError } from '../../core/appError.ts';
 import type { TargetStatus } from '../../core/postTargetState.ts';
 import { media } from '../../db/schema.ts';
 import { preparePublishQueue } from '../../jobs/publishQueue.ts';
+import { notifyApproversOfMany } from '../approvals/requestApproval.ts';
 import type { ActorContext } from '../context.ts';
 import { uploadMedia } from '../media/media.ts';
+import { prepareNotify } from '../notifications/notify.ts';
 import { insertPost } from '../posts/createPost.ts';
 import { type FetchedImage, fetchImportImage, ImportImageError } from './importImage.ts';
 import { type ImportInput, type ImportPlan, type PlannedRow, planImport } from './planImport.ts';
@@ -44,6 +46,7 @@ export async function runImport(
   const uploaded = await fetchImages(ctx, workspaceId, plan.rows, options);
   try {
     await preparePublishQueue(ctx.jobs);
+    await prepareNotify(ctx.jobs);
     const created = await ctx.database.transaction(async (tx, sql) => {
       const posts = [];
       for (const row of plan.rows) {
@@ -74,6 +77,19 @@ export async function runImport(
           }
           throw error;
         }
+      }
+      // A contributor's posts wait for approval: those who decide hear of them once, in the same
+      // transaction.
+      const waiting = posts.filter((post) => post.targets.some((t) => t.status === 'pending_approval'));
+      if (waiting.length > 0) {
+        await notifyApproversOfMany(
+          ctx,
+          tx,
+          sql,
+          workspaceId,
+          waiting.map((post) => post.id),
+          { actorId: ctx.actorId },
+        );
       }
       return posts;
     });

@@ -11,6 +11,7 @@ import type { Tx } from '../../db/database.ts';
 import { inboxItems, memberships, socialAccounts, users } from '../../db/schema.ts';
 import { preparePublishQueue } from '../../jobs/publishQueue.ts';
 import { excerpt } from '../../mail/notificationMail.ts';
+import { notifyApprovers } from '../approvals/requestApproval.ts';
 import { recordAudit } from '../audit.ts';
 import type { ActorContext } from '../context.ts';
 import { notify, prepareNotify } from '../notifications/notify.ts';
@@ -227,6 +228,9 @@ export async function replyToInboxItem(
       mode: 'now',
       replyTo: item.replyRef,
     });
+    if (created.targets.some((t) => t.status === 'pending_approval')) {
+      await notifyApprovers(ctx, tx, sql, workspaceId, created.id, { actorId: ctx.actorId });
+    }
     await recordAudit(tx, {
       workspaceId,
       actorId: ctx.actorId,

@@ -25,6 +25,12 @@ describe('notificationText', () => {
       headline: 'Rina asks you to approve a post',
       detail: 'Eid sale',
     });
+    expect(words('en', 'approval_requested', { authorName: 'Rina', postText: 'Eid sale', count: 3 })).toEqual(
+      {
+        headline: 'Rina asks you to approve 3 imported posts',
+        detail: 'Eid sale',
+      },
+    );
     expect(
       words('en', 'approval_decided', {
         decision: 'rejected',
@@ -52,6 +58,10 @@ describe('notificationText', () => {
     expect(words('bn', 'approval_requested', { authorName: 'রিনা', postText: '' }).headline).toBe(
       'রিনা একটি পোস্ট অনুমোদনের অনুরোধ করেছেন',
     );
+    expect(words('bn', 'approval_requested', { authorName: 'রিনা', postText: 'ঈদ', count: 12 })).toEqual({
+      headline: 'রিনা ইমপোর্ট করা ১২টি পোস্ট অনুমোদনের অনুরোধ করেছেন',
+      detail: 'ঈদ',
+    });
     expect(words('bn', 'crisis_ended', { actorName: 'নাদিয়া', awaitingReview: 12 }).detail).toBe(
       'সময় পেরিয়ে যাওয়া ১২টি পোস্ট সিদ্ধান্তের অপেক্ষায়।',
     );

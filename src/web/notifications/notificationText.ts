@@ -26,6 +26,16 @@ export function notificationText(
   };
   switch (notification.kind) {
     case 'approval_requested':
+      if (Number(d.count) > 1) {
+        return {
+          headline: t('notifications.kind.approvalRequestedMany', {
+            ...values,
+            count: Number(d.count),
+            formatted: formatNumber(Number(d.count)),
+          }),
+          detail: str(d.postText),
+        };
+      }
       return { headline: t('notifications.kind.approvalRequested', values), detail: str(d.postText) };
     case 'approval_decided':
       return d.decision === 'rejected'
