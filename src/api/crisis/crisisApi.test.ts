@@ -155,6 +155,7 @@ describe('crisis mode through the API', () => {
     ]);
     const retried = await team.clients.owner.post(`/api/post-targets/${failedTarget.id}/retry`);
     expect(retried.statusCode, retried.body).toBe(200);
+    expect(retried.json().status).toBe('paused');
     const held = await target(failed);
     expect(held).toMatchObject({ status: 'paused', paused_by_crisis: true });
     expect((await team.clients.viewer.get(crisis())).json().pausedPosts).toBe(4);

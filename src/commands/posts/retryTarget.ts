@@ -1,4 +1,5 @@
-// Tries a failed target again, now: back to scheduled with a fresh count of attempts and a new job.
+// Tries a failed target again, now: back to scheduled with a fresh count of attempts and a new job;
+// during crisis mode the database holds it as paused instead, and the answer says so.
 import { sql as dsql, eq } from 'drizzle-orm';
 import { conflict, notFound } from '../../core/appError.ts';
 import { transitionRefusal } from '../../core/postTargetState.ts';
@@ -37,7 +38,7 @@ export async function retryTarget(ctx: ActorContext, targetId: string) {
         updatedAt: new Date(),
       })
       .where(eq(postTargets.id, targetId))
-      .returning({ version: postTargets.version });
+      .returning({ version: postTargets.version, status: postTargets.status });
     await enqueuePublish(ctx.jobs, sql, { targetId, version: row!.version }, scheduledAt);
     await recordAudit(tx, {
       workspaceId: post.workspaceId,
@@ -46,8 +47,8 @@ export async function retryTarget(ctx: ActorContext, targetId: string) {
       targetType: 'post_target',
       targetId,
       before: { status: 'failed', lastError: target!.lastError },
-      after: { status: 'scheduled', scheduledAt: scheduledAt.toISOString() },
+      after: { status: row!.status, scheduledAt: scheduledAt.toISOString() },
     });
-    return { id: targetId, status: 'scheduled' as const, version: row!.version };
+    return { id: targetId, status: row!.status, version: row!.version };
   });
 }

@@ -525,9 +525,15 @@ function RetryAction({
         className="button button-primary button-small"
         disabled={retry.isPending}
         onClick={() =>
-          retry
-            .mutateAsync(target.id)
-            .then(() => onNotice({ kind: 'success', text: t('planner.retry.done') }), ignore)
+          retry.mutateAsync(target.id).then(
+            (answer) =>
+              onNotice({
+                kind: 'success',
+                // During crisis mode the post waits, paused, until the crisis ends.
+                text: t(answer.status === 'paused' ? 'planner.retry.paused' : 'planner.retry.done'),
+              }),
+            ignore,
+          )
         }
       >
         {t('planner.retry.button')}
