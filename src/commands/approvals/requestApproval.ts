@@ -23,7 +23,7 @@ export async function personName(tx: Tx, userId: string | null): Promise<string>
  * Notifies everyone who may decide the open step of the post's waiting accounts (only those listed,
  * when `accountIds` is given). The mail queue must have been prepared (`prepareNotify`) beforehand.
  */
-export async function notifyApprovers(
+export function notifyApprovers(
   ctx: Pick<CommandContext, 'jobs' | 'config'>,
   tx: Tx,
   sql: SqlExecutor,
@@ -31,27 +31,7 @@ export async function notifyApprovers(
   postId: string,
   options: { actorId: string; accountIds?: readonly string[] },
 ): Promise<string[]> {
-  const members = await workspaceMembers(tx, workspaceId);
-  const [state] = await loadPostApprovals(tx, workspaceId, [postId], members);
-  if (!state) return [];
-  const deciders = new Set<string>();
-  for (const account of state.accounts) {
-    if (options.accountIds && !options.accountIds.includes(account.accountId)) continue;
-    if (account.state === 'waiting') for (const id of account.deciders) deciders.add(id);
-  }
-  if (deciders.size === 0) return [];
-  const waiting = state.accounts.find((a) => a.state === 'waiting');
-  return notify(ctx, tx, sql, {
-    workspaceId,
-    userIds: [...deciders],
-    kind: 'approval_requested',
-    data: {
-      authorName: await personName(tx, state.authorId),
-      postText: excerpt(waiting?.text ?? state.text),
-    },
-    link: approvalLink(workspaceId, postId),
-    actorId: options.actorId,
-  });
+  return notifyDeciders(ctx, tx, sql, workspaceId, [postId], options);
 }
 
 /**
@@ -59,7 +39,7 @@ export async function notifyApprovers(
  * (a bulk import): a person who decides several hears of them all in one notification, which opens
  * the approvals queue. The mail queue must have been prepared (`prepareNotify`) beforehand.
  */
-export async function notifyApproversOfMany(
+export function notifyApproversOfMany(
   ctx: Pick<CommandContext, 'jobs' | 'config'>,
   tx: Tx,
   sql: SqlExecutor,
@@ -67,19 +47,31 @@ export async function notifyApproversOfMany(
   postIds: readonly string[],
   options: { actorId: string },
 ): Promise<string[]> {
-  if (postIds.length === 1) return notifyApprovers(ctx, tx, sql, workspaceId, postIds[0]!, options);
+  return notifyDeciders(ctx, tx, sql, workspaceId, postIds, options);
+}
+
+async function notifyDeciders(
+  ctx: Pick<CommandContext, 'jobs' | 'config'>,
+  tx: Tx,
+  sql: SqlExecutor,
+  workspaceId: string,
+  postIds: readonly string[],
+  options: { actorId: string; accountIds?: readonly string[] },
+): Promise<string[]> {
   const members = await workspaceMembers(tx, workspaceId);
   const states = await loadPostApprovals(tx, workspaceId, postIds, members);
   const deciders = new Set<string>();
   let first: { text: string; authorId: string | null } | undefined;
   for (const state of states) {
     for (const account of state.accounts) {
+      if (options.accountIds && !options.accountIds.includes(account.accountId)) continue;
       if (account.state !== 'waiting') continue;
       for (const id of account.deciders) deciders.add(id);
-      first ??= { text: account.text ?? state.text, authorId: state.authorId };
+      first ??= { text: account.text, authorId: state.authorId };
     }
   }
   if (deciders.size === 0 || !first) return [];
+  const one = postIds.length === 1;
   return notify(ctx, tx, sql, {
     workspaceId,
     userIds: [...deciders],
@@ -87,9 +79,9 @@ export async function notifyApproversOfMany(
     data: {
       authorName: await personName(tx, first.authorId),
       postText: excerpt(first.text),
-      count: postIds.length,
+      ...(one ? {} : { count: postIds.length }),
     },
-    link: `/w/${workspaceId}/publisher/approvals`,
+    link: one ? approvalLink(workspaceId, postIds[0]!) : `/w/${workspaceId}/publisher/approvals`,
     actorId: options.actorId,
   });
 }
