@@ -39,8 +39,19 @@ export interface JobQueueOptions {
 
 export async function startJobQueue(database: Database, options: JobQueueOptions = {}): Promise<JobQueue> {
   const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 1;
+  let stopped = false;
   const boss = new PgBoss({
-    db: { executeSql: (text, values) => database.executor.executeSql(text, values) },
+    db: {
+      executeSql: (text, values) => {
+        const result = database.executor.executeSql(text, values);
+        // A handler still running when stop() gave up waiting for it completes its job afterwards,
+        // and pg-boss does not wait for that write: once the database is closed it would reject with
+        // nobody listening. After stop() such a failed write is left unanswered instead; the job stays
+        // active and is retried after it expires, like one cut short by a killed process (publishing
+        // is idempotent).
+        return stopped ? result.catch(() => new Promise<never>(() => {})) : result;
+      },
+    },
     schema: 'pgboss',
     supervise: options.supervise ?? true,
     schedule: options.supervise ?? true,
@@ -101,6 +112,9 @@ export async function startJobQueue(database: Database, options: JobQueueOptions
       await ensureQueue(queue);
       await boss.schedule(queue, cron);
     },
-    stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }),
+    stop: async () => {
+      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+      stopped = true;
+    },
   };
 }
